@@ -1,0 +1,117 @@
+"""The domain's data: account, mandataire, procuration, rating, and the problems of a form."""
+
+from datetime import date, datetime
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field, computed_field
+
+from shared import strings
+
+
+class Civilite(StrEnum):
+    MADAME = "Madame"
+    MONSIEUR = "Monsieur"
+
+
+class Status(StrEnum):
+    ACTIVE = "active"
+    REVOKED = "revoked"
+    EXPIRED = "expired"
+
+
+class Problem(BaseModel):
+    """One thing wrong with what the user typed: the field concerned and a message code."""
+
+    model_config = ConfigDict(frozen=True)
+
+    field: str
+    code: str
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def message(self) -> str:
+        return strings.MESSAGES[self.code]
+
+
+class Mandataire(BaseModel):
+    """The adult who may act for the insured person; built only from checked input."""
+
+    model_config = ConfigDict(frozen=True)
+
+    civilite: Civilite
+    nom: str = Field(min_length=1, max_length=50)
+    nom_usage: str | None = Field(default=None, max_length=50)
+    prenom: str = Field(min_length=1, max_length=50)
+    date_naissance: date
+
+    def short_name(self) -> str:
+        """« M. DUPONT », as in the row of Mes informations."""
+        return f"{strings.CIVILITE_SHORT[self.civilite.value]} {self.nom.upper()}"
+
+    def full_name(self) -> str:
+        """« Monsieur Dupont Martin », as on the page of Mes démarches."""
+        return f"{self.civilite.value} {self.nom} {self.prenom}"
+
+
+class Procuration(BaseModel):
+    """A procuration; its status is derived from its dates, never stored."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: int
+    account_id: int
+    mandataire: Mandataire
+    created_at: datetime
+    created_on: date
+    valid_until: date
+    revoked_at: datetime | None = None
+
+    def status(self, today: date) -> Status:
+        if self.revoked_at is not None:
+            return Status.REVOKED
+        if today > self.valid_until:
+            return Status.EXPIRED
+        return Status.ACTIVE
+
+    def is_active(self, today: date) -> bool:
+        return self.status(today) is Status.ACTIVE
+
+
+class InfoRow(BaseModel):
+    """One row of « Mes informations »."""
+
+    model_config = ConfigDict(frozen=True)
+
+    label: str
+    value: str
+
+
+class Payment(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    paid_on: date
+    label: str
+    amount_cents: int
+
+
+class Account(BaseModel):
+    """The insured person signed in (never holds the code personnel)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: int
+    nir: str
+    civilite: Civilite
+    nom: str
+    prenom: str
+    date_naissance: date
+    informations: tuple[InfoRow, ...] = ()
+
+
+class Rating(BaseModel):
+    """The user's mark for the démarche, 1 to 5."""
+
+    model_config = ConfigDict(frozen=True)
+
+    procuration_id: int
+    stars: int = Field(ge=1, le=5)

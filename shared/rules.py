@@ -1,0 +1,188 @@
+"""The rules of « Procuration en ligne » (DOMAIN.md): pure functions that return data."""
+
+import calendar
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from shared.clock import paris_date, system_clock
+from shared.models import Account, Civilite, Mandataire, Problem
+from shared.nir import format_nir, nir_key, normalise_nir, read_nir
+
+__all__ = [
+    "MandataireForm",
+    "check_mandataire",
+    "format_nir",
+    "majority_date",
+    "nir_key",
+    "normalise_name",
+    "normalise_nir",
+    "parse_birth_date",
+    "read_mandataire",
+    "read_nir",
+    "validity_end",
+]
+
+NAME_MAX = 50
+OLDEST_BIRTH = date(1900, 1, 1)
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "´": "'", "`": "'"})
+_DATE = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})|([0-9]{2})([0-9]{2})([0-9]{4})", re.ASCII)
+
+
+def majority_date(birth: date) -> date:
+    """Day the person is 18 « révolus »; born 29 February: 28 February of a non-leap year."""
+    try:
+        return birth.replace(year=birth.year + 18)
+    except ValueError:
+        return date(birth.year + 18, 2, 28)
+
+
+def validity_end(created_on: date) -> date:
+    """Last valid day: same day-of-month next month, else that month's last day (CPC 641)."""
+    year = created_on.year + (created_on.month == 12)
+    month = created_on.month % 12 + 1
+    return date(year, month, min(created_on.day, calendar.monthrange(year, month)[1]))
+
+
+def normalise_name(text: str) -> str:
+    """NFC, typographic apostrophes as ', trimmed, inner runs of spaces as one."""
+    return " ".join(unicodedata.normalize("NFC", text).translate(_APOSTROPHES).split())
+
+
+def _is_latin_letter(char: str) -> bool:
+    return unicodedata.category(char).startswith("L") and "LATIN" in unicodedata.name(char, "")
+
+
+def _name_problem(name: str) -> str | None:
+    """The code of what is wrong with a normalised, non-empty name, if anything."""
+    if len(name) > NAME_MAX:
+        return "name_too_long"
+    if any(not (_is_latin_letter(c) or c in " -'") for c in name):
+        return "name_invalid_characters"
+    if not _is_latin_letter(name[0]) or not _is_latin_letter(name[-1]):
+        return "name_edges"
+    return None
+
+
+def parse_birth_date(text: str, today: date) -> tuple[date | None, str | None]:
+    """JJ/MM/AAAA (or JJMMAAAA) to a date, or the code of what is wrong with it."""
+    match = _DATE.fullmatch(text.strip())
+    if match is None:
+        return None, "date_format"
+    day, month, year = (int(g) for g in match.groups() if g is not None)
+    try:
+        born = date(year, month, day)
+    except ValueError:
+        return None, "date_impossible"
+    if born > today:
+        return None, "date_future"
+    if born < OLDEST_BIRTH:
+        return None, "date_before_1900"
+    return born, None
+
+
+class MandataireForm(BaseModel):
+    """The mandataire form as typed: plain text, nothing checked yet."""
+
+    model_config = ConfigDict(frozen=True, str_strip_whitespace=False)
+
+    civilite: str = ""
+    nom: str = ""
+    nom_usage: str = ""
+    prenom: str = ""
+    date_naissance: str = ""
+
+
+@dataclass(frozen=True)
+class MandataireReading:
+    """The outcome of reading the form: a mandataire, or the problems found."""
+
+    mandataire: Mandataire | None
+    problems: tuple[Problem, ...]
+
+
+def _civilite(text: str) -> Civilite | None:
+    wanted = text.strip().casefold()
+    return next((c for c in Civilite if c.value.casefold() == wanted), None)
+
+
+def _identity_key(*parts: str) -> str:
+    text = unicodedata.normalize("NFKD", " ".join(parts).casefold())
+    return "".join(c for c in text if c.isalnum())
+
+
+def _is_self(mandataire: Mandataire, assure: Account) -> bool:
+    if mandataire.date_naissance != assure.date_naissance:
+        return False
+    same_first = _identity_key(mandataire.prenom) == _identity_key(assure.prenom)
+    names = {_identity_key(mandataire.nom), _identity_key(mandataire.nom_usage or "")}
+    return same_first and _identity_key(assure.nom) in names
+
+
+def read_mandataire(
+    form: MandataireForm, today: date, assure: Account | None = None
+) -> MandataireReading:
+    """Check every field of the form; build the mandataire only when nothing is wrong."""
+    problems: list[Problem] = []
+    civilite = _civilite(form.civilite)
+    if civilite is None:
+        code = "civilite_invalid" if form.civilite.strip() else "required"
+        problems.append(Problem(field="civilite", code=code))
+    names: dict[str, str] = {}
+    for field in ("nom", "nom_usage", "prenom"):
+        name = normalise_name(getattr(form, field))
+        names[field] = name
+        if not name:
+            if field != "nom_usage":
+                problems.append(Problem(field=field, code="required"))
+        elif name_code := _name_problem(name):
+            problems.append(Problem(field=field, code=name_code))
+    born: date | None = None
+    date_code: str | None = "required"
+    if form.date_naissance.strip():
+        born, date_code = parse_birth_date(form.date_naissance, today)
+    if born is not None and today < majority_date(born):
+        date_code = "minor"
+    if date_code:
+        problems.append(Problem(field="date_naissance", code=date_code))
+    if problems or civilite is None or born is None:
+        return MandataireReading(None, tuple(problems))
+    mandataire = Mandataire(
+        civilite=civilite,
+        nom=names["nom"],
+        nom_usage=names["nom_usage"] or None,
+        prenom=names["prenom"],
+        date_naissance=born,
+    )
+    if assure is not None and _is_self(mandataire, assure):
+        return MandataireReading(None, (Problem(field="mandataire", code="self"),))
+    return MandataireReading(mandataire, ())
+
+
+def _as_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    return str(value)
+
+
+def check_mandataire(
+    form: MandataireForm | dict[str, Any] | None = None,
+    *,
+    today: date | None = None,
+    assure: Account | None = None,
+    **fields: object,
+) -> list[Problem]:
+    """The problems of a filled-in mandataire form, as data (empty when it can be granted)."""
+    if isinstance(form, dict):
+        fields = {**form, **fields}
+        form = None
+    if form is None:
+        form = MandataireForm(**{k: _as_text(v) for k, v in fields.items()})
+    when = today if today is not None else paris_date(system_clock())
+    return list(read_mandataire(form, when, assure).problems)

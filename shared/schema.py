@@ -1,0 +1,63 @@
+"""The store's schema, one migration per version (PRAGMA user_version)."""
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    (
+        """CREATE TABLE accounts (
+            id INTEGER PRIMARY KEY,
+            nir TEXT NOT NULL UNIQUE CHECK (length(nir) = 13),
+            code_salt BLOB NOT NULL,
+            code_hash BLOB NOT NULL,
+            civilite TEXT NOT NULL,
+            nom TEXT NOT NULL,
+            prenom TEXT NOT NULL,
+            date_naissance TEXT NOT NULL,
+            informations TEXT NOT NULL DEFAULT '[]'
+        )""",
+        """CREATE TABLE payments (
+            id INTEGER PRIMARY KEY,
+            account_id INTEGER NOT NULL REFERENCES accounts(id),
+            paid_on TEXT NOT NULL,
+            label TEXT NOT NULL,
+            amount_cents INTEGER NOT NULL
+        )""",
+        "CREATE INDEX payments_by_account ON payments(account_id, paid_on)",
+        """CREATE TABLE procurations (
+            id INTEGER PRIMARY KEY,
+            account_id INTEGER NOT NULL REFERENCES accounts(id),
+            civilite TEXT NOT NULL CHECK (civilite IN ('Madame', 'Monsieur')),
+            nom TEXT NOT NULL,
+            nom_usage TEXT,
+            prenom TEXT NOT NULL,
+            date_naissance TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            created_on TEXT NOT NULL,
+            valid_until TEXT NOT NULL,
+            revoked_at TEXT
+        )""",
+        "CREATE INDEX procurations_by_account ON procurations(account_id, id)",
+        """CREATE TABLE ratings (
+            procuration_id INTEGER PRIMARY KEY REFERENCES procurations(id),
+            stars INTEGER NOT NULL CHECK (stars BETWEEN 1 AND 5),
+            rated_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE sign_in_attempts (
+            key TEXT PRIMARY KEY,
+            failures INTEGER NOT NULL,
+            locked_until TEXT
+        )""",
+        """CREATE TABLE events (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('granted', 'revoked', 'sign_in_failed', 'locked')),
+            account_id INTEGER REFERENCES accounts(id),
+            procuration_id INTEGER REFERENCES procurations(id)
+        )""",
+        "CREATE INDEX events_by_account ON events(account_id, id)",
+        """CREATE TRIGGER events_never_change BEFORE UPDATE ON events
+            BEGIN SELECT RAISE(ABORT, 'events are append-only'); END""",
+        """CREATE TRIGGER events_never_vanish BEFORE DELETE ON events
+            BEGIN SELECT RAISE(ABORT, 'events are append-only'); END""",
+    ),
+)
+
+SCHEMA_VERSION = len(MIGRATIONS)

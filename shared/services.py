@@ -1,0 +1,152 @@
+"""The use cases: plain values in, domain objects or domain errors out, one transaction each."""
+
+import logging
+from datetime import date, timedelta
+
+from shared.clock import Clock, paris_date, system_clock
+from shared.errors import (
+    AccountLocked,
+    InvalidInput,
+    NotSignedIn,
+    ProcurationAlreadyActive,
+    SignInRefused,
+)
+from shared.models import Account, Payment, Problem, Procuration, Rating
+from shared.nir import read_nir
+from shared.rules import MandataireForm, read_mandataire, validity_end
+from shared.secrets import code_matches, lookup_key
+from shared.store import Store
+
+log = logging.getLogger(__name__)
+
+MAX_FAILURES = 5
+LOCK_DURATION = timedelta(minutes=30)
+CODE_MAX = 64
+# An unknown NIR costs the same scrypt work as a known one, so timing tells nothing.
+_DUMMY_SALT, _DUMMY_HASH = b"0" * 16, bytes(32)
+
+
+def check_sign_in(nir_text: str, code: str) -> tuple[str | None, list[Problem]]:
+    """The 13-character NIR typed, or the problems of the sign-in form."""
+    nir13, problems = read_nir(nir_text)
+    if not code:
+        problems.append(Problem(field="code", code="required"))
+    return nir13, problems
+
+
+class Services:
+    """What the screens may ask of the domain; the clock is injected."""
+
+    def __init__(self, store: Store, clock: Clock = system_clock) -> None:
+        self.store = store
+        self.clock = clock
+
+    def today(self) -> date:
+        """Today in Europe/Paris."""
+        return paris_date(self.clock())
+
+    def sign_in(self, nir_text: str, code: str) -> Account:
+        """The account for that NIR and code; 5 failures in a row lock it for 30 minutes."""
+        nir13, problems = check_sign_in(nir_text, code)
+        if nir13 is None or problems:
+            raise InvalidInput(problems)
+        key, now = lookup_key(nir13), self.clock()
+        with self.store.transaction() as tx:
+            failures, locked_until = tx.attempts(key)
+            if locked_until is not None and now < locked_until:
+                raise AccountLocked(locked_until)
+            if locked_until is not None:
+                failures = 0
+            credentials = tx.credentials(nir13)
+            salt, expected = credentials[1:] if credentials else (_DUMMY_SALT, _DUMMY_HASH)
+            matches = code_matches(code[:CODE_MAX], salt, expected) and credentials is not None
+            account_id = credentials[0] if credentials else None
+            if matches and account_id is not None:
+                tx.set_attempts(key, 0, None)
+                account = tx.account(account_id)
+            else:
+                account = None
+                failures += 1
+                lock = now + LOCK_DURATION if failures >= MAX_FAILURES else None
+                tx.set_attempts(key, failures, lock)
+                tx.add_event("sign_in_failed", now, account_id)
+                if lock:
+                    tx.add_event("locked", now, account_id)
+        if account is None:
+            log.info("sign-in refused (failure %d of %d)", failures, MAX_FAILURES)
+            if failures >= MAX_FAILURES:
+                raise AccountLocked(now + LOCK_DURATION)
+            raise SignInRefused()
+        log.info("sign-in accepted for account %d", account.id)
+        return account
+
+    def account(self, account_id: int) -> Account:
+        with self.store.reading() as tx:
+            account = tx.account(account_id)
+        if account is None:
+            raise NotSignedIn()
+        return account
+
+    def payments(self, account_id: int) -> list[Payment]:
+        with self.store.reading() as tx:
+            return tx.payments(account_id)
+
+    def current_procuration(self, account_id: int) -> Procuration | None:
+        """The active procuration, if any (expired and revoked ones are not current)."""
+        with self.store.reading() as tx:
+            latest = tx.latest_procuration(account_id)
+        return latest if latest and latest.is_active(self.today()) else None
+
+    def history(self, account_id: int) -> list[Procuration]:
+        """Every procuration of the account, newest first."""
+        with self.store.reading() as tx:
+            return tx.procurations(account_id)
+
+    def grant(self, account_id: int, form: MandataireForm) -> Procuration:
+        """Record the procuration typed in the form, effective at once for one month."""
+        now = self.clock()
+        today = paris_date(now)
+        with self.store.transaction() as tx:
+            assure = tx.account(account_id)
+            if assure is None:
+                raise NotSignedIn()
+            reading = read_mandataire(form, today, assure)
+            if reading.mandataire is None:
+                raise InvalidInput(list(reading.problems))
+            latest = tx.latest_procuration(account_id)
+            if latest is not None and latest.is_active(today):
+                raise ProcurationAlreadyActive()
+            procuration = tx.add_procuration(
+                account_id, reading.mandataire, now, today, validity_end(today)
+            )
+            tx.add_event("granted", now, account_id, procuration.id)
+        log.info("procuration %d granted for account %d", procuration.id, account_id)
+        return procuration
+
+    def revoke(self, account_id: int) -> Procuration | None:
+        """Revoke the active procuration at once; nothing to revoke is no error."""
+        now = self.clock()
+        with self.store.transaction() as tx:
+            latest = tx.latest_procuration(account_id)
+            if latest is None or not latest.is_active(paris_date(now)):
+                return None
+            tx.set_revoked(latest.id, now)
+            tx.add_event("revoked", now, account_id, latest.id)
+            revoked = tx.procuration(latest.id)
+        log.info("procuration %d revoked for account %d", latest.id, account_id)
+        return revoked
+
+    def rate(self, account_id: int, procuration_id: int, stars: int) -> Rating:
+        """Save the mark (1 to 5) given to the démarche that made this procuration."""
+        if not 1 <= stars <= 5:
+            raise InvalidInput([Problem(field="rating", code="rating_range")])
+        with self.store.transaction() as tx:
+            procuration = tx.procuration(procuration_id)
+            if procuration is None or procuration.account_id != account_id:
+                raise NotSignedIn()
+            tx.set_rating(procuration_id, stars, self.clock())
+        return Rating(procuration_id=procuration_id, stars=stars)
+
+    def rating(self, procuration_id: int) -> int | None:
+        with self.store.reading() as tx:
+            return tx.rating(procuration_id)
