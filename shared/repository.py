@@ -120,11 +120,11 @@ class Repository:
         ).fetchone()
         return _procuration(row) if row else None
 
-    def procurations(self, account_id: int, limit: int = 100) -> list[Procuration]:
+    def procurations(self, account_id: int) -> list[Procuration]:
         rows = self.conn.execute(
             f"SELECT {_PROCURATION_COLUMNS} FROM procurations WHERE account_id = ? "
-            "ORDER BY id DESC LIMIT ?",
-            (account_id, limit),
+            "ORDER BY id DESC",
+            (account_id,),
         ).fetchall()
         return [_procuration(row) for row in rows]
 

@@ -30,6 +30,7 @@ __all__ = [
 NAME_MAX = 50
 OLDEST_BIRTH = date(1900, 1, 1)
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "´": "'", "`": "'"})
+_SPACES = re.compile(r"[ \u00a0\u202f]+")
 _DATE = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})|([0-9]{2})([0-9]{2})([0-9]{4})", re.ASCII)
 
 
@@ -49,12 +50,22 @@ def validity_end(created_on: date) -> date:
 
 
 def normalise_name(text: str) -> str:
-    """NFC, typographic apostrophes as ', trimmed, inner runs of spaces as one."""
-    return " ".join(unicodedata.normalize("NFC", text).translate(_APOSTROPHES).split())
+    """NFC, typographic apostrophes as ', trimmed, inner runs of spaces as one.
+
+    Only spaces are folded: a tab or any other control character inside a name stays,
+    so that the check refuses it instead of silently rewriting it.
+    """
+    text = unicodedata.normalize("NFC", text).translate(_APOSTROPHES).strip()
+    return _SPACES.sub(" ", text)
 
 
 def _is_latin_letter(char: str) -> bool:
-    return unicodedata.category(char).startswith("L") and "LATIN" in unicodedata.name(char, "")
+    """A Latin letter, accented or not; fullwidth and compatibility forms are refused."""
+    return (
+        unicodedata.category(char).startswith("L")
+        and "LATIN" in unicodedata.name(char, "")
+        and unicodedata.normalize("NFKC", char) == char
+    )
 
 
 def _name_problem(name: str) -> str | None:
