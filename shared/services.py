@@ -1,7 +1,7 @@
 """The use cases: plain values in, domain objects or domain errors out, one transaction each."""
 
 import logging
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from shared.clock import Clock, paris_date, system_clock
 from shared.errors import (
@@ -51,16 +51,18 @@ class Services:
         if nir13 is None or problems:
             raise InvalidInput(problems)
         key, now = lookup_key(nir13), self.clock()
+        with self.store.reading() as tx:
+            self._refuse_if_locked(tx.attempts(key)[1], now)
+            credentials = tx.credentials(nir13)
+        # scrypt runs outside the store's lock; an unknown NIR costs the same work.
+        salt, expected = credentials[1:] if credentials else (_DUMMY_SALT, _DUMMY_HASH)
+        matches = code_matches(code[:CODE_MAX], salt, expected) and credentials is not None
+        account_id = credentials[0] if credentials else None
         with self.store.transaction() as tx:
             failures, locked_until = tx.attempts(key)
-            if locked_until is not None and now < locked_until:
-                raise AccountLocked(locked_until)
+            self._refuse_if_locked(locked_until, now)
             if locked_until is not None:
                 failures = 0
-            credentials = tx.credentials(nir13)
-            salt, expected = credentials[1:] if credentials else (_DUMMY_SALT, _DUMMY_HASH)
-            matches = code_matches(code[:CODE_MAX], salt, expected) and credentials is not None
-            account_id = credentials[0] if credentials else None
             if matches and account_id is not None:
                 tx.set_attempts(key, 0, None)
                 account = tx.account(account_id)
@@ -79,6 +81,11 @@ class Services:
             raise SignInRefused()
         log.info("sign-in accepted for account %d", account.id)
         return account
+
+    @staticmethod
+    def _refuse_if_locked(locked_until: datetime | None, now: datetime) -> None:
+        if locked_until is not None and now < locked_until:
+            raise AccountLocked(locked_until)
 
     def account(self, account_id: int) -> Account:
         with self.store.reading() as tx:

@@ -1,0 +1,1 @@
+"""The Flet app of « Procuration en ligne »: screens that render shared/ state."""

@@ -1,0 +1,60 @@
+"""Start-up: one store for the process, one AppState and Shell per page (session)."""
+
+import asyncio
+import logging
+import os
+from pathlib import Path
+
+import flet as ft
+
+from mobile.shell import Shell
+from mobile.state import AppState
+from mobile.theme import apply_theme
+from shared.demo import seed_demo_accounts
+from shared.services import Services
+from shared.store import open_store
+
+log = logging.getLogger(__name__)
+ASSETS = Path(__file__).resolve().parent.parent / "assets"
+IDLE_CHECK_SECONDS = 30
+
+
+def make_main(services: Services) -> ft.AppCallable:
+    """The per-session entry point: everything a session owns is created here."""
+
+    async def watch_idle(page: ft.Page, shell: Shell) -> None:
+        while True:
+            await asyncio.sleep(IDLE_CHECK_SECONDS)
+            if shell.state.idle_expired():
+                shell.render()
+
+    def main(page: ft.Page) -> None:
+        apply_theme(page)
+        shell = Shell(page, AppState(services))
+        page.run_task(watch_idle, page, shell)
+        shell.render()
+
+    return main
+
+
+def _env_flag(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    return default if value is None else value.strip().lower() in ("1", "true", "yes", "on")
+
+
+def run() -> None:
+    """Serve the app with Flet's own settings; web server on 127.0.0.1 unless told otherwise."""
+    logging.basicConfig(
+        level=os.environ.get("LOG_LEVEL", "INFO"),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    store = open_store()
+    services = Services(store)
+    seed_demo_accounts(store)
+    ft.run(
+        make_main(services),
+        host=os.environ.get("FLET_SERVER_IP") or "127.0.0.1",
+        port=int(os.environ.get("FLET_SERVER_PORT") or 0),
+        assets_dir=str(ASSETS),
+        no_cdn=_env_flag("FLET_WEB_NO_CDN", True),
+    )

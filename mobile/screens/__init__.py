@@ -1,0 +1,1 @@
+"""One module per screen, named after it; each builds controls from the AppState."""

@@ -1,0 +1,111 @@
+"""Step 2, « 1. Le mandataire »: the form, its summary and the messages of the rules."""
+
+from typing import Any
+
+import flet as ft
+
+from mobile.format import full_date, picked_day
+from mobile.routes import Screen
+from mobile.screens.steps import indicator
+from mobile.ui import Ui
+from mobile.widgets import TALL_LABEL, banner, heading, link, paragraph, primary, secondary
+from shared import strings
+from shared.models import Civilite
+from shared.rules import OLDEST_BIRTH
+
+
+def _error(text: str | None) -> list[ft.Control]:
+    return [ft.Text(text, color=ft.Colors.ERROR)] if text else []
+
+
+def view(ui: Ui) -> list[ft.Control]:
+    state, flow = ui.state, ui.state.flow
+    form = flow.form
+    suivant = primary(strings.NEXT, ui.on(state.next), disabled=not state.can_go_next)
+
+    def keep(name: str) -> Any:
+        def changed(event: Any) -> None:
+            state.set_field(name, event.control.value or "")
+            suivant.disabled = not state.can_go_next
+
+        return changed
+
+    def field(name: str, label: str, hint: str, **kwargs: Any) -> ft.TextField:
+        return ft.TextField(
+            label=label,
+            hint_text=hint,
+            value=getattr(form, name),
+            error=flow.problem(name),
+            error_max_lines=4,
+            on_change=keep(name),
+            **kwargs,
+        )
+
+    birth = field(
+        "date_naissance",
+        strings.BIRTH_LABEL,
+        strings.BIRTH_HINT,
+        keyboard_type=ft.KeyboardType.DATETIME,
+    )
+
+    def picked(event: Any) -> None:
+        if event.control.value:
+            birth.value = full_date(picked_day(event.control.value))
+            state.set_field("date_naissance", birth.value)
+            suivant.disabled = not state.can_go_next
+
+    def open_picker(_: Any) -> None:
+        today = state.services.today()
+        ui.page.show_dialog(
+            ft.DatePicker(
+                first_date=OLDEST_BIRTH,
+                last_date=today,
+                current_date=today,
+                entry_mode=ft.DatePickerEntryMode.CALENDAR_ONLY,
+                date_picker_mode=ft.DatePickerMode.YEAR,
+                on_change=picked,
+                help_text=strings.BIRTH_LABEL,
+                cancel_text=strings.CANCEL,
+                confirm_text=strings.OK,
+            )
+        )
+
+    civilite = ft.RadioGroup(
+        value=form.civilite or None,
+        on_change=keep("civilite"),
+        content=ft.Row(
+            [ft.Radio(value=c.value, label=c.value, label_style=TALL_LABEL) for c in Civilite],
+            spacing=24,
+        ),
+    )
+    summary = [banner(strings.FORM_SUMMARY, error=True)] if flow.problems else []
+    return [
+        heading(strings.PROCURATION_LINK),
+        indicator(Screen.MANDATAIRE),
+        heading(strings.STEP_MANDATAIRE, level=2),
+        *summary,
+        *_error(flow.problem("mandataire")),
+        paragraph(strings.SCOPE),
+        ft.Semantics(
+            label=strings.CIVILITE_LABEL,
+            container=True,
+            content=ft.Column(
+                [
+                    ft.Semantics(exclude_semantics=True, content=ft.Text(strings.CIVILITE_LABEL)),
+                    civilite,
+                    *_error(flow.problem("civilite")),
+                ],
+                spacing=4,
+            ),
+        ),
+        field("nom", strings.NOM_LABEL, strings.NOM_HINT),
+        field("nom_usage", strings.NOM_USAGE_LABEL, strings.NOM_USAGE_HINT),
+        field("prenom", strings.PRENOM_LABEL, strings.PRENOM_HINT),
+        birth,
+        link(strings.PICK_DATE, open_picker, icon=ft.Icons.CALENDAR_MONTH),
+        paragraph(strings.MANDATORY_NOTE, italic=True),
+        ft.Row(
+            [secondary(strings.BACK, ui.on(state.back_from_form)), suivant],
+            alignment=ft.MainAxisAlignment.SPACE_BETWEEN,
+        ),
+    ]
