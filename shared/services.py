@@ -111,9 +111,11 @@ class Services:
 
     def grant(self, account_id: int, form: MandataireForm) -> Procuration:
         """Record the procuration typed in the form, effective at once for one month."""
-        now = self.clock()
-        today = paris_date(now)
         with self.store.transaction() as tx:
+            # The instant is read once the write lock is held, so that the order of the
+            # timestamps is the order in which the store applied the changes.
+            now = self.clock()
+            today = paris_date(now)
             assure = tx.account(account_id)
             if assure is None:
                 raise NotSignedIn()
@@ -132,8 +134,8 @@ class Services:
 
     def revoke(self, account_id: int) -> Procuration | None:
         """Revoke the active procuration at once; nothing to revoke is no error."""
-        now = self.clock()
         with self.store.transaction() as tx:
+            now = self.clock()
             latest = tx.latest_procuration(account_id)
             if latest is None or not latest.is_active(paris_date(now)):
                 return None

@@ -1,4 +1,4 @@
-"""Fixtures at the edges only: a fresh Store in tmp_path and a clock the test moves."""
+"""Fixtures shared by every test folder, at the edges only: a Store in tmp_path, a clock to move."""
 
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
