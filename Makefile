@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8550
 
-.PHONY: run test lint typecheck pytest bench chromium clean
+.PHONY: run test lint typecheck pytest bench fuzz audit chromium clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,14 @@ test: lint typecheck pytest
 
 bench: $(STAMP) chromium
 	$(BIN)/python -m bench
+
+fuzz: $(STAMP)
+	$(BIN)/python tests/reliability/fuzz_parsers.py $${FUZZ_EXAMPLES:-100000}
+
+# Needs PyPI's vulnerability API, which this offline workplace cannot reach.
+audit: $(STAMP)
+	$(BIN)/python -m pip install --quiet pip-audit
+	$(BIN)/pip-audit --progress-spinner off
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

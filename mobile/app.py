@@ -1,18 +1,22 @@
-"""Start-up: one store for the process, one AppState and Shell per page (session)."""
+"""Start-up: one store for the process, one AppState and Shell per page (session).
+
+The screens and the domain are imported when the app starts, not when this module is
+imported, so that `flet build`'s loader and the tests pay only for what they use.
+"""
+
+from __future__ import annotations
 
 import asyncio
 import logging
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import flet as ft
 
-from mobile.shell import Shell
-from mobile.state import AppState
-from mobile.theme import apply_theme
-from shared.demo import seed_demo_accounts
-from shared.services import Services
-from shared.store import open_store
+if TYPE_CHECKING:
+    from mobile.shell import Shell
+    from shared.services import Services
 
 log = logging.getLogger(__name__)
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
@@ -21,8 +25,11 @@ IDLE_CHECK_SECONDS = 30
 
 def make_main(services: Services) -> ft.AppCallable:
     """The per-session entry point: everything a session owns is created here."""
+    from mobile.shell import Shell
+    from mobile.state import AppState
+    from mobile.theme import apply_theme
 
-    async def watch_idle(page: ft.Page, shell: Shell) -> None:
+    async def watch_idle(shell: Shell) -> None:
         while True:
             await asyncio.sleep(IDLE_CHECK_SECONDS)
             if shell.state.idle_expired():
@@ -31,7 +38,8 @@ def make_main(services: Services) -> ft.AppCallable:
     def main(page: ft.Page) -> None:
         apply_theme(page)
         shell = Shell(page, AppState(services))
-        page.run_task(watch_idle, page, shell)
+        watcher = page.run_task(watch_idle, shell)
+        page.on_close = lambda _: watcher.cancel()
         shell.render()
 
     return main
@@ -42,17 +50,25 @@ def _env_flag(name: str, default: bool) -> bool:
     return default if value is None else value.strip().lower() in ("1", "true", "yes", "on")
 
 
+def open_services() -> Services:
+    """The process's store (migrated, demo accounts seeded on first start) and services."""
+    from shared.demo import seed_demo_accounts
+    from shared.services import Services
+    from shared.store import open_store
+
+    store = open_store()
+    seed_demo_accounts(store)
+    return Services(store)
+
+
 def run() -> None:
     """Serve the app with Flet's own settings; web server on 127.0.0.1 unless told otherwise."""
     logging.basicConfig(
         level=os.environ.get("LOG_LEVEL", "INFO"),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
-    store = open_store()
-    services = Services(store)
-    seed_demo_accounts(store)
     ft.run(
-        make_main(services),
+        make_main(open_services()),
         host=os.environ.get("FLET_SERVER_IP") or "127.0.0.1",
         port=int(os.environ.get("FLET_SERVER_PORT") or 0),
         assets_dir=str(ASSETS),
