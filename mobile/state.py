@@ -46,6 +46,7 @@ class AppState:
     screen: Screen = Screen.SIGN_IN
     flow: Flow = field(default_factory=Flow)
     sign_in_problems: tuple[Problem, ...] = ()
+    typed_nir: str = ""  # shown again after a refusal; the code never is
     message: str | None = None
     notice: str | None = None
     dialog: Dialog | None = None
@@ -70,7 +71,7 @@ class AppState:
         return False
 
     def sign_in(self, nir: str, code: str) -> bool:
-        self.message, self.notice = None, None
+        self.message, self.notice, self.typed_nir = None, None, nir
         _, problems = check_sign_in(nir, code)
         self.sign_in_problems = tuple(problems)
         if problems:
@@ -80,7 +81,7 @@ class AppState:
         except DomainError as error:
             self.message = error.message
             return False
-        self.last_activity = self.services.clock()
+        self.last_activity, self.typed_nir = self.services.clock(), ""
         self.go(Screen.HOME)
         return True
 

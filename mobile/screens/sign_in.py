@@ -11,6 +11,7 @@ def view(ui: Ui) -> list[ft.Control]:
     state = ui.state
     nir = ft.TextField(
         label=strings.NIR_LABEL,
+        value=state.typed_nir,
         hint_text=strings.NIR_HINT,
         keyboard_type=ft.KeyboardType.TEXT,
         autofill_hints=[ft.AutofillHint.USERNAME],
