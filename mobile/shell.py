@@ -96,10 +96,19 @@ class Shell:
 
     # --- drawing ----------------------------------------------------------------------------
     def render(self) -> None:
+        """Draw the state; a screen that fails to draw leaves a message, not a frozen page."""
+        try:
+            self._draw()
+        except Exception:
+            log.exception("drawing failed")
+            self.state.message = strings.STORAGE_FAILED
+            self.state.screen = Screen.HOME if self.state.account else Screen.SIGN_IN
+            self._draw()
+
+    def _draw(self) -> None:
         state, page = self.state, self.page
         self.progress.visible = False
-        if state.screen is not Screen.SIGN_IN and state.account is None:
-            state.screen = Screen.SIGN_IN
+        state.settle()
         body = SCREENS[state.screen](self)
         banners = [
             banner(text, error=error)
@@ -153,6 +162,9 @@ class Shell:
 
     def _show_dialog(self) -> None:
         dialog = self.state.dialog
+        if dialog is None and self._shown_dialog is not None:
+            self._shown_dialog = None
+            self.page.pop_dialog()
         if dialog is None or dialog is self._shown_dialog:
             return
         self._shown_dialog = dialog

@@ -122,14 +122,31 @@ class AppState:
         if not self.touch():
             return
         self.message, self.notice = None, None
-        if screen in (Screen.PRINCIPLES, Screen.MANDATAIRE, Screen.RECAP):
-            if self.current_procuration() is not None:
-                screen = Screen.PROCURATION_ACTIVE
-        elif screen is Screen.PROCURATION_ACTIVE and self.current_procuration() is None:
-            screen = Screen.PRINCIPLES
-        if screen is Screen.RECAP and not self.can_go_next:
-            screen = Screen.MANDATAIRE
-        self.screen = screen
+        self.screen = self._allowed(screen)
+
+    def settle(self) -> None:
+        """Keep the screen true to the store: another device may have revoked, a day may end."""
+        self.screen = self._allowed(self.screen)
+        if self.dialog and self.dialog.revoke and self.current_procuration() is None:
+            self.dialog = None
+
+    def _allowed(self, screen: Screen) -> Screen:
+        if not self.account:
+            return Screen.SIGN_IN
+        if screen in (
+            Screen.PRINCIPLES,
+            Screen.MANDATAIRE,
+            Screen.RECAP,
+            Screen.PROCURATION_ACTIVE,
+        ):
+            active = self.current_procuration() is not None
+            if active or screen is Screen.PROCURATION_ACTIVE:
+                return Screen.PROCURATION_ACTIVE if active else Screen.PRINCIPLES
+        if screen is Screen.RECAP and self.recap_mandataire() is None:
+            return Screen.MANDATAIRE
+        if screen is Screen.CONFIRMATION and self.flow.granted is None:
+            return Screen.HOME
+        return screen
 
     def open_procuration(self) -> None:
         """« Faire ou révoquer une procuration en ligne »: the active one, or the principles."""
@@ -210,8 +227,13 @@ class AppState:
 
     # --- dialogs -------------------------------------------------------------------------
     def ask_revoke(self) -> None:
-        if self.touch() and self.current_procuration() is not None:
-            self.dialog = Dialog(strings.REVOKE_TITLE, strings.REVOKE_TEXT, revoke=True)
+        """Open the confirmation, unless there is nothing left to revoke."""
+        if not self.touch():
+            return
+        if self.current_procuration() is None:
+            self.settle()
+            return
+        self.dialog = Dialog(strings.REVOKE_TITLE, strings.REVOKE_TEXT, revoke=True)
 
     def show_unavailable(self, name: str) -> None:
         self.dialog = Dialog(strings.UNAVAILABLE_TITLE, strings.UNAVAILABLE_TEXT.format(nom=name))

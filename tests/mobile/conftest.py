@@ -1,0 +1,44 @@
+"""Fixtures of the smartphone app's tests.
+
+The fake clock (`clock`, moved with `clock.advance(minutes=…)`), the seeded Store in tmp_path
+(`store`) and `services` come from tests/conftest.py; here: one AppState per person and a
+phone-sized page driven in-process.
+"""
+
+from collections.abc import Callable
+
+import flet as ft
+import pytest
+
+from mobile.app import make_main
+from mobile.state import AppState
+from shared.demo import ALEXIS_CODE, ALEXIS_NIR, CAMILLE_CODE, CAMILLE_NIR
+from shared.services import Services
+from tests.mobile.harness import Harness
+
+
+@pytest.fixture
+def state(services: Services) -> AppState:
+    """A fresh session on the sign-in screen."""
+    return AppState(services)
+
+
+@pytest.fixture
+def alexis(state: AppState) -> AppState:
+    """Alexis MOREAU, signed in, on the dashboard."""
+    assert state.sign_in(ALEXIS_NIR, ALEXIS_CODE), state.message
+    return state
+
+
+@pytest.fixture
+def camille(services: Services) -> AppState:
+    """Camille LEFEBVRE, signed in on another phone against the same services."""
+    other = AppState(services)
+    assert other.sign_in(CAMILLE_NIR, CAMILLE_CODE), other.message
+    return other
+
+
+@pytest.fixture
+def phone(services: Services) -> Callable[[], Harness]:
+    """`async with phone() as h:` the real app on a 412×915 Android page."""
+    return lambda: Harness(make_main(services), ft.PagePlatform.ANDROID, 412, 915)

@@ -1,0 +1,187 @@
+"""Drive a real flet Session in-process: no browser, no Flutter.
+
+The client is played by hand: the register response, UPDATE_CONTROL_PROPS
+(`session.apply_patch`) and CONTROL_EVENT (`session.dispatch_event`). Every message goes
+through the web transport's msgpack encoder, because encoding records the snapshots that
+later diffs rely on. Private flet API: valid for the pinned flet==1.0.5.
+"""
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+import flet as ft
+import msgpack
+from flet.controls.base_control import BaseControl
+from flet.controls.context import _context_page
+from flet.messaging.connection import Connection
+from flet.messaging.protocol import (
+    Message,
+    MessageAction,
+    RegisterClientResponseBody,
+    configure_encode_object_for_msgpack,
+)
+from flet.messaging.session import Session
+from flet.pubsub.pubsub_hub import PubSubHub
+
+WAIT_SECONDS = 5.0
+BUTTONS = (ft.Button, ft.OutlinedButton, ft.TextButton, ft.IconButton)
+
+
+class RecordingConnection(Connection):
+    """Encodes each message like the web transport and keeps what the client would get."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pubsubhub = PubSubHub()
+        self.messages: list[Any] = []
+
+    def send_message(self, message: Message) -> None:
+        raw = msgpack.packb(
+            [message.action, message.body],
+            default=configure_encode_object_for_msgpack(BaseControl),
+        )
+        self.messages.append(msgpack.unpackb(raw, raw=False, strict_map_key=False))
+
+
+def text_of(control: Any) -> str:
+    """The visible text of a control's content (a string or a Text), else ''."""
+    content = getattr(control, "content", None)
+    if isinstance(content, str):
+        return content
+    if isinstance(content, ft.Text):
+        return content.value or ""
+    return ""
+
+
+def text_of_title(tile: ft.ListTile) -> str:
+    title = tile.title
+    return title if isinstance(title, str) else getattr(title, "value", "") or ""
+
+
+def run(body: Callable[[], Awaitable[None]]) -> None:
+    """`asyncio.run(body())` in a thread of its own.
+
+    Another plugin may keep a loop running in the test's thread (Playwright's sync API
+    does, for the browser tests of the same pytest run), where asyncio.run would refuse.
+    """
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(lambda: asyncio.run(body())).result()
+
+
+class Harness:
+    """`async with Harness(main) as h:` one phone-sized page on the given platform."""
+
+    def __init__(
+        self,
+        main: Callable[[ft.Page], Any],
+        platform: ft.PagePlatform = ft.PagePlatform.ANDROID,
+        width: int = 412,
+        height: int = 915,
+    ) -> None:
+        self.main, self.platform, self.size = main, platform, (width, height)
+
+    async def __aenter__(self) -> "Harness":
+        self.conn = RecordingConnection()
+        self.conn.loop = asyncio.get_running_loop()
+        self.conn.executor = ThreadPoolExecutor(2)
+        self.session = Session(self.conn)
+        self.page: ft.Page = self.session.page
+        self._token = _context_page.set(self.page)
+        width, height = self.size
+        self.session.apply_page_patch(
+            {"platform": self.platform.value, "web": False, "width": width, "height": height}
+        )
+        self.conn.send_message(
+            Message(
+                MessageAction.REGISTER_CLIENT,
+                RegisterClientResponseBody(
+                    session_id=self.session.id, page_patch=self.session.get_page_patch(), error=""
+                ),
+            )
+        )
+        result = self.main(self.page)
+        if asyncio.iscoroutine(result):
+            await result
+        await self.session.after_event(self.page)
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        self.session.close()
+        await asyncio.sleep(0)
+        self.conn.executor.shutdown(wait=False)
+        _context_page.reset(self._token)
+
+    # --- finding mounted controls -----------------------------------------------------------
+    def all(self, cls: type = BaseControl, pred: Callable[[Any], bool] = lambda c: True) -> list:
+        return [c for c in list(self.session.index.values()) if isinstance(c, cls) and pred(c)]
+
+    def one(self, cls: type, pred: Callable[[Any], bool] = lambda c: True) -> Any:
+        found = self.all(cls, pred)
+        assert len(found) == 1, f"{cls.__name__}: {len(found)} matches"
+        return found[0]
+
+    def field(self, label: str) -> ft.TextField:
+        return self.one(ft.TextField, lambda c: c.label == label)
+
+    def buttons(self, text: str) -> list:
+        return self.all(BUTTONS, lambda c: text_of(c) == text)
+
+    def button(self, text: str) -> Any:
+        found = self.buttons(text)
+        assert len(found) == 1, f"button {text!r}: {len(found)} matches"
+        return found[0]
+
+    def tile(self, title: str) -> ft.ListTile:
+        return self.one(ft.ListTile, lambda c: text_of_title(c) == title)
+
+    def texts(self) -> list[str]:
+        return [c.value for c in self.all(ft.Text) if c.visible and isinstance(c.value, str)]
+
+    def has_text(self, text: str) -> bool:
+        return text in self.texts()
+
+    def open_dialogs(self, cls: type = ft.DialogControl) -> list:
+        return [d for d in self.page._dialogs.controls if isinstance(d, cls) and d.open]
+
+    # --- what the client sends ----------------------------------------------------------------
+    async def event(self, control: BaseControl, name: str, data: Any = None) -> list:
+        """CONTROL_EVENT; returns the messages sent back while it was handled."""
+        sent = len(self.conn.messages)
+        await self.session.dispatch_event(control._i, name, data)
+        await asyncio.sleep(0)
+        await self._dismiss_closed_dialogs()
+        return self.conn.messages[sent:]
+
+    async def _dismiss_closed_dialogs(self) -> None:
+        """What Flutter reports once a closed dialog has left the screen."""
+        for closed in [d for d in self.page._dialogs.controls if not d.open]:
+            await self.session.dispatch_event(closed._i, "dismiss", None)
+
+    async def click(self, control: BaseControl) -> list:
+        return await self.event(control, "click")
+
+    async def set_value(self, control: BaseControl, value: Any, event: str = "change") -> list:
+        """UPDATE_CONTROL_PROPS then the event, as when the user types or ticks."""
+        self.session.apply_patch(control._i, {"value": value})
+        return await self.event(control, event)
+
+    async def select_tab(self, label: str) -> list:
+        nav = self.page.navigation_bar
+        assert nav is not None, "no navigation bar"
+        index = [d.label for d in nav.destinations].index(label)
+        self.session.apply_patch(nav._i, {"selected_index": index})
+        return await self.event(nav, "change")
+
+    async def wait_for(self, found: Callable[[], Any], what: str = "") -> Any:
+        """Poll until `found()` is truthy (handlers run the domain in a thread)."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + WAIT_SECONDS
+        while not (result := found()):
+            assert loop.time() < deadline, f"still not shown: {what}"
+            await asyncio.sleep(0.01)
+        return result
+
+    async def wait_text(self, text: str) -> None:
+        await self.wait_for(lambda: self.has_text(text), text)

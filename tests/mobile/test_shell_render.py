@@ -1,0 +1,388 @@
+"""The real app on a 412×915 Android page, driven through its controls in-process."""
+
+from typing import Any
+
+import flet as ft
+
+from shared import strings
+from shared.demo import ALEXIS_CODE, ALEXIS_NIR
+from tests.mobile.harness import BUTTONS, Harness, run, text_of
+
+SEED_TABS = [
+    "Accueil",
+    "Mes paiements",
+    "Mes démarches",
+    "Mon espace prévention",
+    "Mes informations",
+]
+# Granted on 15/06/2024 (the fixtures' clock): valid until 15/07/2024.
+INFO_ROW = "Accordée à M. DUPONT - jusqu'au 15/07/2024"
+
+
+async def sign_in(h: Harness, nir: str = ALEXIS_NIR, code: str = ALEXIS_CODE) -> None:
+    await h.set_value(h.field(strings.NIR_LABEL), nir)
+    await h.set_value(h.field(strings.CODE_LABEL), code)
+    await h.click(h.button(strings.SIGN_IN_BUTTON))
+    await h.wait_for(lambda: h.page.navigation_bar, "the navigation bar")
+
+
+async def open_procuration(h: Harness) -> None:
+    await h.select_tab(strings.TAB_DEMARCHES)
+    await h.click(h.tile("Faire ou révoquer une procuration en ligne"))
+
+
+async def fill_form(h: Harness) -> None:
+    """Principles → « Je démarre ma demande » → the form, typed field by field."""
+    await h.click(h.button("Je démarre ma demande"))
+    await h.wait_for(lambda: h.all(ft.RadioGroup), "the mandataire form")
+    suivant = h.button(strings.NEXT)
+    assert suivant.disabled is True
+    await h.set_value(h.one(ft.RadioGroup), "Monsieur")
+    for label, value in ((strings.NOM_LABEL, "Dupont"), (strings.PRENOM_LABEL, "Martin")):
+        await h.set_value(h.field(label), value)
+        assert suivant.disabled is True, label
+    await h.set_value(h.field(strings.BIRTH_LABEL), "20/09/1970")
+    assert suivant.disabled is False
+
+
+async def grant(h: Harness) -> None:
+    await open_procuration(h)
+    await fill_form(h)
+    await h.click(h.button(strings.NEXT))
+    await h.wait_text(strings.RECAP_TITLE)
+    await h.set_value(h.one(ft.Checkbox), True)
+    await h.click(h.button(strings.VALIDATE))
+    await h.wait_text(strings.CONFIRM_TITLE)
+
+
+def dialog(h: Harness) -> ft.AlertDialog:
+    [shown] = h.open_dialogs(ft.AlertDialog)
+    return shown
+
+
+def action(shown: ft.AlertDialog, text: str) -> Any:
+    [found] = [a for a in shown.actions if text_of(a) == text]
+    return found
+
+
+# --- sign-in ---------------------------------------------------------------------------------
+def test_the_sign_in_screen_asks_for_the_nir_and_the_code(phone):
+    async def body() -> None:
+        async with phone() as h:
+            assert (h.page.platform, h.page.width, h.page.height) == (
+                ft.PagePlatform.ANDROID,
+                412,
+                915,
+            )
+            assert h.page.title == strings.APP_TITLE
+            assert h.field(strings.NIR_LABEL).password is False
+            assert h.field(strings.CODE_LABEL).password is True
+            assert h.button("Me connecter").disabled is False
+            assert h.button("S'identifier avec FranceConnect")
+            assert h.page.navigation_bar is None
+
+    run(body)
+
+
+def test_signing_in_shows_the_five_tabs_and_deconnexion(phone):
+    async def body() -> None:
+        async with phone() as h:
+            await sign_in(h)
+            nav = h.page.navigation_bar
+            assert [d.label for d in nav.destinations] == SEED_TABS
+            assert nav.selected_index == 0
+            assert h.has_text("Bonjour Alexis")
+            assert h.button("Déconnexion")
+
+    run(body)
+
+
+def test_a_refused_code_shows_the_message_and_keeps_the_typed_nir(phone):
+    async def body() -> None:
+        async with phone() as h:
+            await h.set_value(h.field(strings.NIR_LABEL), ALEXIS_NIR)
+            await h.set_value(h.field(strings.CODE_LABEL), "00000000")
+            await h.click(h.button(strings.SIGN_IN_BUTTON))
+            await h.wait_text(strings.SIGN_IN_REFUSED)
+            assert h.page.navigation_bar is None
+            assert h.field(strings.NIR_LABEL).value == ALEXIS_NIR
+
+    run(body)
+
+
+def test_deconnexion_leaves_an_empty_sign_in_screen(phone):
+    async def body() -> None:
+        async with phone() as h:
+            await sign_in(h)
+            await h.click(h.button("Déconnexion"))
+            await h.wait_for(lambda: h.page.navigation_bar is None, "the sign-in screen")
+            assert h.field(strings.NIR_LABEL).value in ("", None)
+            assert h.page.appbar is None
+
+    run(body)
+
+
+def test_the_idle_watcher_signs_the_phone_out(phone, clock, monkeypatch):
+    monkeypatch.setattr("mobile.app.IDLE_CHECK_SECONDS", 0.01)
+
+    async def body() -> None:
+        async with phone() as h:
+            await sign_in(h)
+            clock.advance(minutes=15, seconds=1)
+            await h.wait_text(strings.SESSION_EXPIRED)
+            assert h.page.navigation_bar is None
+            assert h.field(strings.CODE_LABEL)
+
+    run(body)
+
+
+def test_an_idle_sign_out_closes_the_revoke_dialog(phone, clock, monkeypatch):
+    monkeypatch.setattr("mobile.app.IDLE_CHECK_SECONDS", 0.01)
+
+    async def body() -> None:
+        async with phone() as h:
+            await sign_in(h)
+            await grant(h)
+            await h.select_tab("Mes informations")
+            await h.click(h.button("Révoquer"))
+            assert dialog(h)
+            clock.advance(minutes=15, seconds=1)
+            await h.wait_text(strings.SESSION_EXPIRED)
+            assert h.open_dialogs(ft.AlertDialog) == []
+
+    run(body)
+
+
+def test_franceconnect_explains_it_is_not_offered_and_signs_nobody_in(phone):
+    async def body() -> None:
+        async with phone() as h:
+            await h.click(h.button("S'identifier avec FranceConnect"))
+            shown = dialog(h)
+            assert shown.content.value == strings.FRANCECONNECT_UNAVAILABLE
+            assert h.page.navigation_bar is None
+            await h.click(action(shown, strings.CLOSE))
+            assert shown.open is False
+            assert h.page.navigation_bar is None
+            assert h.field(strings.NIR_LABEL)
+
+    run(body)
+
+
+# --- Mes démarches and the flow ---------------------------------------------------------------
+def test_mes_demarches_lists_the_procuration(phone):
+    async def body() -> None:
+        async with phone() as h:
+            await sign_in(h)
+            await h.select_tab("Mes démarches")
+            assert h.page.navigation_bar.selected_index == 2
+            assert h.tile("Faire ou révoquer une procuration en ligne").on_click is not None
+
+    run(body)
+
+
+def test_a_demarche_not_offered_opens_the_unavailable_dialog(phone):
+    async def body() -> None:
+        async with phone() as h:
+            await sign_in(h)
+            await h.select_tab(strings.TAB_DEMARCHES)
+            await h.click(h.tile("Commander une carte Vitale"))
+            shown = dialog(h)
+            assert shown.title.value == strings.UNAVAILABLE_TITLE
+            assert shown.content.value == strings.UNAVAILABLE_TEXT.format(
+                nom="Commander une carte Vitale"
+            )
+            await h.click(action(shown, strings.CLOSE))
+            assert h.open_dialogs(ft.AlertDialog) == []
+            assert h.tile("Faire ou révoquer une procuration en ligne")
+
+    run(body)
+
+
+def test_the_whole_request_through_the_controls(phone):
+    async def body() -> None:
+        async with phone() as h:
+            await sign_in(h)
+            await open_procuration(h)
+            await h.wait_text(strings.PRINCIPLES[0])
+            await fill_form(h)
+            await h.click(h.button(strings.NEXT))
+            await h.wait_text(strings.RECAP_TITLE)
+            for value in ("Monsieur", "Dupont", strings.NONE_GIVEN, "Martin", "20/09/1970"):
+                assert h.has_text(value), value
+            valider = h.button("Valider")
+            assert valider.disabled is True
+            box = h.one(ft.Checkbox)
+            assert box.label == strings.CERTIFY
+            await h.set_value(box, True)
+            assert valider.disabled is False
+            await h.click(valider)
+            await h.wait_text(strings.CONFIRM_TITLE)
+            for text in (
+                "La procuration a bien été prise en compte",
+                "Ma procuration est validée !",
+                *strings.CONFIRM_LINES,
+                "Notez votre démarche !",
+            ):
+                assert h.has_text(text), text
+            assert h.button("Retour au tableau de bord")
+
+    run(body)
+
+
+def test_retour_from_the_recap_shows_the_form_filled_in(phone):
+    async def body() -> None:
+        async with phone() as h:
+            await sign_in(h)
+            await open_procuration(h)
+            await fill_form(h)
+            await h.click(h.button(strings.NEXT))
+            await h.wait_text(strings.RECAP_TITLE)
+            await h.click(h.button(strings.BACK))
+            await h.wait_for(lambda: h.all(ft.RadioGroup), "the mandataire form")
+            assert h.one(ft.RadioGroup).value == "Monsieur"
+            assert h.field(strings.NOM_LABEL).value == "Dupont"
+            assert h.field(strings.BIRTH_LABEL).value == "20/09/1970"
+            assert h.button(strings.NEXT).disabled is False
+
+    run(body)
+
+
+def test_a_minor_is_shown_the_seed_message_under_the_birth_date(phone):
+    async def body() -> None:
+        async with phone() as h:
+            await sign_in(h)
+            await open_procuration(h)
+            await fill_form(h)
+            await h.set_value(h.field(strings.BIRTH_LABEL), "16/06/2006")
+            await h.click(h.button(strings.NEXT))
+            await h.wait_text(strings.FORM_SUMMARY)
+            assert h.field(strings.BIRTH_LABEL).error == (
+                "Le mandataire doit avoir 18 ans révolus pour pouvoir vous représenter"
+            )
+
+    run(body)
+
+
+def test_the_rating_stars_save_the_mark(phone, services, alexis_id):
+    async def body() -> None:
+        async with phone() as h:
+            await sign_in(h)
+            await grant(h)
+            [four] = h.all(ft.IconButton, lambda b: b.icon.semantics_label == "4 sur 5")
+            await h.click(four)
+            await h.wait_text(strings.RATE_SAVED.format(n=4))
+            granted = services.current_procuration(alexis_id)
+            assert services.rating(granted.id) == 4
+
+    run(body)
+
+
+# --- revocation -----------------------------------------------------------------------------
+def test_mes_informations_shows_the_procuration_and_revokes_it_behind_the_dialog(phone):
+    async def body() -> None:
+        async with phone() as h:
+            await sign_in(h)
+            await grant(h)
+            await h.select_tab("Mes informations")
+            assert h.has_text(INFO_ROW)
+            assert strings.INFO_GRANTED.format(qui="M. DUPONT", fin="15/07/2024") == INFO_ROW
+
+            await h.click(h.button("Révoquer"))
+            shown = dialog(h)
+            assert shown.modal is True
+            assert shown.title.value == "Révocation de procuration"
+            assert strings.REVOKE_TEXT in shown.content.value
+            assert [text_of(a) for a in shown.actions] == ["Retour", "Révoquer"]
+            await h.click(action(shown, "Retour"))
+            assert shown.open is False
+            assert h.has_text(INFO_ROW)
+
+            await h.click(h.button("Révoquer"))
+            await h.click(action(dialog(h), "Révoquer"))
+            await h.wait_text("Aucune procuration en cours")
+            assert not h.has_text(INFO_ROW)
+            assert h.has_text(strings.REVOKED_DONE)
+            assert h.open_dialogs(ft.AlertDialog) == []
+
+    run(body)
+
+
+def test_revoking_from_mes_demarches_goes_back_to_the_principles(phone):
+    async def body() -> None:
+        async with phone() as h:
+            await sign_in(h)
+            await grant(h)
+            await open_procuration(h)
+            await h.wait_text(strings.GRANTED_TO.format(qui="Monsieur Dupont Martin"))
+            await h.click(h.button(strings.WANT_REVOKE))
+            await h.click(action(dialog(h), strings.REVOKE))
+            await h.wait_for(lambda: h.buttons(strings.START_REQUEST), "the principles")
+            assert h.has_text(strings.REVOKED_DONE)
+
+    run(body)
+
+
+def test_a_procuration_revoked_on_another_device_is_not_offered_for_revocation(
+    phone, services, alexis_id
+):
+    async def body() -> None:
+        async with phone() as h:
+            await sign_in(h)
+            await grant(h)
+            await open_procuration(h)
+            await h.wait_for(lambda: h.buttons(strings.WANT_REVOKE), "the active procuration")
+            services.revoke(alexis_id)
+            await h.click(h.button(strings.WANT_REVOKE))
+            await h.wait_for(lambda: h.buttons(strings.START_REQUEST), "the principles")
+            assert h.open_dialogs(ft.AlertDialog) == []
+
+    run(body)
+
+
+# --- every button can be named --------------------------------------------------------------
+def accessible_name(button: Any) -> str:
+    """The visible text of a button, else the semantics label of its icon."""
+    if text := text_of(button).strip():
+        return text
+    icon = getattr(button, "icon", None) or getattr(button, "content", None)
+    return (getattr(icon, "semantics_label", None) or "").strip()
+
+
+def unnamed(h: Harness, where: str) -> list[str]:
+    return [
+        f"{where}: {type(b).__name__} #{b._i}" for b in h.all(BUTTONS) if not accessible_name(b)
+    ]
+
+
+def test_every_button_of_every_screen_has_a_name(phone):
+    async def body() -> None:
+        async with phone() as h:
+            offenders = unnamed(h, "sign-in")
+            await h.click(h.button(strings.WHERE_NIR))
+            offenders += unnamed(h, "help dialog")
+            await h.click(action(dialog(h), strings.CLOSE))
+            await sign_in(h)
+            for tab in SEED_TABS:
+                await h.select_tab(tab)
+                offenders += unnamed(h, tab)
+            await open_procuration(h)
+            offenders += unnamed(h, "principles")
+            await fill_form(h)
+            offenders += unnamed(h, "mandataire")
+            await h.click(h.button(strings.NEXT))
+            await h.wait_text(strings.RECAP_TITLE)
+            offenders += unnamed(h, "recap")
+            await h.set_value(h.one(ft.Checkbox), True)
+            await h.click(h.button(strings.VALIDATE))
+            await h.wait_text(strings.CONFIRM_TITLE)
+            offenders += unnamed(h, "confirmation")
+            await h.select_tab("Mes informations")
+            offenders += unnamed(h, "informations with a procuration")
+            await open_procuration(h)
+            offenders += unnamed(h, "procuration active")
+            await h.click(h.button(strings.WANT_REVOKE))
+            offenders += unnamed(h, "revoke dialog")
+            assert offenders == []
+            assert all(d.label for d in h.page.navigation_bar.destinations)
+
+    run(body)
