@@ -80,7 +80,6 @@ PRINCIPLES: Final = (
 START_REQUEST: Final = "Je démarre ma demande"
 
 STEP_MANDATAIRE: Final = "1. Le mandataire"
-STEP_RECAP: Final = "2. Récapitulatif"
 STEP_OF: Final = "Étape {n} sur {total} : {name}"
 STEP_NAMES: Final = ("Principes", "Le mandataire", "Récapitulatif", "Confirmation")
 SCOPE: Final = (
@@ -161,7 +160,6 @@ PAYMENTS_NOTIFICATION: Final = (
     "Un ou plusieurs paiement(s) sont à télécharger et à transmettre à votre organisme "
     "complémentaire."
 )
-NEW_MESSAGES: Final = "{n} nouveau message"
 BUSY: Final = "Traitement en cours…"
 CLOSE: Final = "Fermer"
 UNAVAILABLE_TITLE: Final = "Démarche non disponible dans cette application"
