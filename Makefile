@@ -37,7 +37,7 @@ pytest: $(STAMP) chromium
 test: lint typecheck pytest
 
 bench: $(STAMP) chromium
-	$(BIN)/python -m bench
+	$(BIN)/python tests/bench/run.py
 
 fuzz: $(STAMP)
 	$(BIN)/python tests/reliability/fuzz_parsers.py $${FUZZ_EXAMPLES:-100000}

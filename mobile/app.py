@@ -40,6 +40,10 @@ def make_main(services: Services) -> ft.AppCallable:
         shell = Shell(page, AppState(services))
         watcher = page.run_task(watch_idle, shell)
         page.on_close = lambda _: watcher.cancel()
+        # A closed tab or a locked phone leaves the session in memory for a reconnection:
+        # keep the state, drop the drawn screen, draw it again if the client comes back.
+        page.on_disconnect = lambda _: shell.release()
+        page.on_connect = lambda _: shell.render()
         shell.render()
 
     return main

@@ -1,8 +1,11 @@
 """The shell: renders the current screen of an AppState, its bars, dialogs and messages."""
 
 import asyncio
+import contextvars
+import functools
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import flet as ft
@@ -26,6 +29,10 @@ from mobile.widgets import BUTTON_STYLE, banner, link
 from shared import strings
 
 log = logging.getLogger(__name__)
+# The domain's work (scrypt, SQLite behind one lock) runs on two threads for the whole process,
+# not asyncio's default pool of up to cpu+4: each thread that ever ran scrypt keeps its 16 MB
+# buffer in its own malloc arena, and two are enough on the store's single lock.
+_DOMAIN_THREADS = ThreadPoolExecutor(max_workers=2, thread_name_prefix="domain")
 
 SCREENS: dict[Screen, Callable[[Any], list[ft.Control]]] = {
     Screen.SIGN_IN: sign_in.view,
@@ -67,6 +74,21 @@ class Shell:
         self.progress = ft.ProgressBar(visible=False, semantics_label=strings.BUSY)
         self._shown_dialog: object | None = None
         self._acting = asyncio.Lock()
+        # The frame is built once: a drawing only swaps the column's content and the selected
+        # tab, so each update carries the new screen alone and Flutter keeps the bars.
+        self._bar = self._app_bar()
+        self._nav = self._navigation_bar()
+        self._column = ft.Column(
+            [self.progress], spacing=16, horizontal_alignment=ft.CrossAxisAlignment.STRETCH
+        )
+        self._frame: list[ft.Control] = [
+            ft.SafeArea(
+                ft.ResponsiveRow(
+                    [ft.Container(self._column, padding=16, col=PHONE_COLUMN)],
+                    alignment=ft.MainAxisAlignment.CENTER,
+                )
+            )
+        ]
 
     # --- handlers given to screens ----------------------------------------------------------
     # Flet runs handlers on its event loop: the domain work (scrypt, durable commits) goes to a
@@ -88,7 +110,8 @@ class Shell:
     async def _run(self, action: Callable[..., Any], *args: Any) -> None:
         async with self._acting:
             try:
-                await asyncio.to_thread(action, *args)
+                call = functools.partial(contextvars.copy_context().run, action, *args)
+                await asyncio.get_running_loop().run_in_executor(_DOMAIN_THREADS, call)
             except Exception:
                 log.exception("action failed")
                 self.state.message = strings.STORAGE_FAILED
@@ -116,23 +139,22 @@ class Shell:
             if text
         ]
         signed_in = state.account is not None
-        page.appbar = self._app_bar() if signed_in else None
-        page.navigation_bar = self._navigation_bar() if signed_in else None
-        column = ft.Container(
-            ft.Column(
-                [self.progress, *banners, *body],
-                spacing=16,
-                horizontal_alignment=ft.CrossAxisAlignment.STRETCH,
-            ),
-            padding=16,
-            col=PHONE_COLUMN,
-        )
+        self._nav.selected_index = tab_index(state.screen)
+        page.appbar = self._bar if signed_in else None
+        page.navigation_bar = self._nav if signed_in else None
+        self._column.controls = [self.progress, *banners, *body]
         page.scroll = ft.ScrollMode.AUTO
-        page.controls = [
-            ft.SafeArea(ft.ResponsiveRow([column], alignment=ft.MainAxisAlignment.CENTER))
-        ]
+        if not page.controls or page.controls[0] is not self._frame[0]:
+            page.controls = list(self._frame)
         self._show_dialog()
         page.update()
+
+    def release(self) -> None:
+        """Forget the drawn controls while no client is connected (nothing is sent)."""
+        self._column.controls = [self.progress]
+        self.page.appbar = None
+        self.page.navigation_bar = None
+        self.page.update()
 
     def _app_bar(self) -> ft.AppBar:
         return ft.AppBar(

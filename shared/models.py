@@ -1,9 +1,10 @@
 """The domain's data: account, mandataire, procuration, rating, and the problems of a form."""
 
+from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field
+from pydantic import BaseModel, ConfigDict, Field
 
 from shared import strings
 
@@ -19,15 +20,16 @@ class Status(StrEnum):
     EXPIRED = "expired"
 
 
-class Problem(BaseModel):
-    """One thing wrong with what the user typed: the field concerned and a message code."""
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with what the user typed: the field concerned and a message code.
 
-    model_config = ConfigDict(frozen=True)
+    A plain dataclass: built several times per keystroke check, never validated or dumped.
+    """
 
     field: str
     code: str
 
-    @computed_field  # type: ignore[prop-decorator]
     @property
     def message(self) -> str:
         return strings.MESSAGES[self.code]

@@ -1,6 +1,7 @@
 """The rules of « Procuration en ligne » (DOMAIN.md): pure functions that return data."""
 
 import calendar
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -31,6 +32,10 @@ NAME_MAX = 50
 OLDEST_BIRTH = date(1900, 1, 1)
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "´": "'", "`": "'"})
 _SPACES = re.compile(r"[ \u00a0\u202f]+")
+# ASCII letters, inner spaces, hyphens and apostrophes, a letter at each end: always valid.
+_ASCII_NAME = re.compile(r"[A-Za-z](?:[A-Za-z' -]*[A-Za-z])?", re.ASCII)
+_NOT_NAME_ASCII = re.compile(r"[^A-Za-z' -]", re.ASCII)
+_CIVILITES = {c.value.casefold(): c for c in Civilite}
 _DATE = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})|([0-9]{2})([0-9]{2})([0-9]{4})", re.ASCII)
 
 
@@ -55,10 +60,14 @@ def normalise_name(text: str) -> str:
     Only spaces are folded: a tab or any other control character inside a name stays,
     so that the check refuses it instead of silently rewriting it.
     """
+    if text.isascii():  # already NFC; the only ASCII apostrophe to fold is `
+        text = text.replace("`", "'").strip()
+        return _SPACES.sub(" ", text) if "  " in text else text
     text = unicodedata.normalize("NFC", text).translate(_APOSTROPHES).strip()
     return _SPACES.sub(" ", text)
 
 
+@functools.lru_cache(maxsize=4096)
 def _is_latin_letter(char: str) -> bool:
     """A Latin letter, accented or not; fullwidth and compatibility forms are refused."""
     return (
@@ -72,6 +81,10 @@ def _name_problem(name: str) -> str | None:
     """The code of what is wrong with a normalised, non-empty name, if anything."""
     if len(name) > NAME_MAX:
         return "name_too_long"
+    if name.isascii():  # the usual case, without a look at Unicode's tables
+        if _ASCII_NAME.fullmatch(name):
+            return None
+        return "name_invalid_characters" if _NOT_NAME_ASCII.search(name) else "name_edges"
     if any(not (_is_latin_letter(c) or c in " -'") for c in name):
         return "name_invalid_characters"
     if not _is_latin_letter(name[0]) or not _is_latin_letter(name[-1]):
@@ -117,8 +130,7 @@ class MandataireReading:
 
 
 def _civilite(text: str) -> Civilite | None:
-    wanted = text.strip().casefold()
-    return next((c for c in Civilite if c.value.casefold() == wanted), None)
+    return _CIVILITES.get(text.strip().casefold())
 
 
 def _identity_key(*parts: str) -> str:
