@@ -74,21 +74,12 @@ class Shell:
         self.progress = ft.ProgressBar(visible=False, semantics_label=strings.BUSY)
         self._shown_dialog: object | None = None
         self._acting = asyncio.Lock()
-        # The frame is built once: a drawing only swaps the column's content and the selected
-        # tab, so each update carries the new screen alone and Flutter keeps the bars.
+        self._drawn: Screen | None = None
+        # The bars are built once: a drawing swaps the content and the selected tab, so each
+        # update carries the new screen alone and Flutter keeps the bars.
         self._bar = self._app_bar()
         self._nav = self._navigation_bar()
-        self._column = ft.Column(
-            [self.progress], spacing=16, horizontal_alignment=ft.CrossAxisAlignment.STRETCH
-        )
-        self._frame: list[ft.Control] = [
-            ft.SafeArea(
-                ft.ResponsiveRow(
-                    [ft.Container(self._column, padding=16, col=PHONE_COLUMN)],
-                    alignment=ft.MainAxisAlignment.CENTER,
-                )
-            )
-        ]
+        self._column, _ = self._content_frame()
 
     # --- handlers given to screens ----------------------------------------------------------
     # Flet runs handlers on its event loop: the domain work (scrypt, durable commits) goes to a
@@ -132,6 +123,7 @@ class Shell:
         state, page = self.state, self.page
         self.progress.visible = False
         state.settle()
+        moved, self._drawn = state.screen is not self._drawn, state.screen
         body = SCREENS[state.screen](self)
         banners = [
             banner(text, error=error)
@@ -142,19 +134,41 @@ class Shell:
         self._nav.selected_index = tab_index(state.screen)
         page.appbar = self._bar if signed_in else None
         page.navigation_bar = self._nav if signed_in else None
+        if moved or not page.controls:
+            # Each screen gets a scroll view of its own: it starts at the top, and Flutter's
+            # accessibility tree never keeps the scroll offset of the screen before.
+            self._column, frame = self._content_frame()
+            page.controls = [frame]
         self._column.controls = [self.progress, *banners, *body]
-        page.scroll = ft.ScrollMode.AUTO
-        if not page.controls or page.controls[0] is not self._frame[0]:
-            page.controls = list(self._frame)
         self._show_dialog()
         page.update()
 
     def release(self) -> None:
         """Forget the drawn controls while no client is connected (nothing is sent)."""
-        self._column.controls = [self.progress]
+        self.page.controls = []
+        self._drawn = None
         self.page.appbar = None
         self.page.navigation_bar = None
         self.page.update()
+
+    @staticmethod
+    def _content_frame() -> tuple[ft.Column, ft.Control]:
+        """The column a screen fills, inside a scroll view centred at phone width."""
+        column = ft.Column(spacing=16, horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
+        frame = ft.SafeArea(
+            ft.Column(
+                [
+                    ft.ResponsiveRow(
+                        [ft.Container(column, padding=16, col=PHONE_COLUMN)],
+                        alignment=ft.MainAxisAlignment.CENTER,
+                    )
+                ],
+                scroll=ft.ScrollMode.AUTO,
+                expand=True,
+            ),
+            expand=True,
+        )
+        return column, frame
 
     def _app_bar(self) -> ft.AppBar:
         return ft.AppBar(

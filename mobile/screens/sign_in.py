@@ -17,7 +17,6 @@ def view(ui: Ui) -> list[ft.Control]:
         autofill_hints=[ft.AutofillHint.USERNAME],
         error=state.sign_in_problem("nir"),
         error_max_lines=3,
-        autofocus=True,
     )
     code = ft.TextField(
         label=strings.CODE_LABEL,
