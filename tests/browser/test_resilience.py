@@ -99,3 +99,27 @@ def test_two_people_at_once_never_see_each_other(server, user):
     camille.click_tab(strings.TAB_INFORMATIONS)
     camille.expect_text("Mme BERNARD")
     camille.expect_no_text(strings.INFO_NONE)
+
+
+def test_the_server_log_of_a_whole_journey_holds_no_nir_code_or_name(server, user):
+    """Canary values typed in a real browser never reach the server's output."""
+    server.revoke_all(CAMILLE_NIR)
+    person = user()
+    person.sign_in(CAMILLE_NIR, CAMILLE_CODE, prenom="Camille")
+    person.grant(civilite=strings.MADAME, nom="Zqxcanarinom", prenom="Wqvcanariprenom")
+    person.click_tab(strings.TAB_INFORMATIONS)
+    person.click(strings.REVOKE)
+    person.dialog().get_by_role("button", name=strings.REVOKE, exact=True).click()
+    person.expect_text(strings.INFO_NONE)
+    logged = server.log_path.read_text(errors="replace")
+    assert "sign-in accepted" in logged, "the server's log was captured"
+    canaries = (
+        CAMILLE_NIR,
+        "2 85 12 75",
+        CAMILLE_CODE,
+        "Zqxcanarinom",
+        "Wqvcanariprenom",
+        "LEFEBVRE",
+        "Camille",
+    )
+    assert [canary for canary in canaries if canary in logged] == []
