@@ -27,18 +27,9 @@ from bench_common import APP_ROOT, Result, Target, compared, log
 from playwright.sync_api import BrowserContext, Page, expect, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from tests.chromium import CHROMIUM, CHROMIUM_ARGS, VIEWPORT
+
 HERE = Path(__file__).resolve().parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-VIEWPORT = {"width": 412, "height": 915}
 SESSIONS = 10  # per memory sample
 TIMEOUT_MS = 30_000
 

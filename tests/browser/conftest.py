@@ -37,19 +37,9 @@ from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect, 
 from shared import strings
 from shared.clock import paris_date
 from shared.store import DB_NAME
+from tests.chromium import CHROMIUM, CHROMIUM_ARGS, VIEWPORT
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-VIEWPORT = {"width": 412, "height": 915}
 SCREENSHOTS = ROOT / "assets" / "screenshots"
 TIMEOUT_MS = 10_000  # any single wait in a test
 START_TIMEOUT_S = 30.0  # server start → HTTP 200

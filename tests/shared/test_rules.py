@@ -6,7 +6,7 @@ import pytest
 
 from shared import strings
 from shared.errors import InvalidInput
-from shared.models import Account, Civilite, Problem
+from shared.models import Problem
 from shared.rules import (
     MandataireForm,
     check_mandataire,
@@ -16,16 +16,7 @@ from shared.rules import (
     read_mandataire,
     validity_end,
 )
-
-TODAY = date(2024, 6, 15)
-ASSURE = Account(
-    id=1,
-    nir="1900375112004",
-    civilite=Civilite.MONSIEUR,
-    nom="MOREAU",
-    prenom="Alexis",
-    date_naissance=date(1990, 3, 14),
-)
+from tests.shared.examples import ASSURE, TODAY
 
 
 def problems_of(today: date = TODAY, **fields: object) -> list[Problem]:

@@ -6,7 +6,6 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from shared.models import Account, Civilite
 from shared.rules import (
     check_mandataire,
     majority_date,
@@ -16,16 +15,8 @@ from shared.rules import (
     validity_end,
 )
 from shared.strings import MESSAGES
+from tests.shared.examples import ASSURE, TODAY
 
-TODAY = date(2024, 6, 15)
-ASSURE = Account(
-    id=1,
-    nir="1900375112004",
-    civilite=Civilite.MONSIEUR,
-    nom="MOREAU",
-    prenom="Alexis",
-    date_naissance=date(1990, 3, 14),
-)
 PROPERTIES = settings(max_examples=200, deadline=None)
 
 TRICKY = st.sampled_from(
