@@ -17,7 +17,6 @@ import statistics
 import subprocess
 import sys
 import time
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -28,6 +27,7 @@ from playwright.sync_api import BrowserContext, Page, expect, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS, VIEWPORT
+from tests.serving import wait_until_serving
 
 HERE = Path(__file__).resolve().parent
 SESSIONS = 10  # per memory sample
@@ -149,16 +149,10 @@ class Server:
 
     def wait_http(self, timeout: float = 30) -> float:
         """Seconds from start to the first HTTP 200."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"{self.spec.name} exited; see {self.log_path}")
-            try:
-                with urllib.request.urlopen(self.url, timeout=1) as response:
-                    if response.status == 200:
-                        return time.perf_counter() - self.started
-            except OSError:
-                time.sleep(0.02)
+        if wait_until_serving(self.url, self.proc, timeout):
+            return time.perf_counter() - self.started
+        if self.proc.poll() is not None:
+            raise RuntimeError(f"{self.spec.name} exited; see {self.log_path}")
         raise TimeoutError(f"no HTTP 200 from {self.url}")
 
     def rss_kb(self) -> int:

@@ -24,7 +24,6 @@ import sqlite3
 import subprocess
 import sys
 import time
-import urllib.request
 import warnings
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
@@ -38,6 +37,7 @@ from shared import strings
 from shared.clock import paris_date
 from shared.store import DB_NAME
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS, VIEWPORT
+from tests.serving import wait_until_serving
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "assets" / "screenshots"
@@ -203,17 +203,10 @@ class AppServer:
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
             )
-        deadline = time.monotonic() + START_TIMEOUT_S
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"server exited ({self.proc.returncode}):\n{self.log_tail()}")
-            try:
-                with urllib.request.urlopen(self.url, timeout=1) as reply:
-                    if reply.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.05)
-        self.kill()
+        if wait_until_serving(self.url, self.proc, START_TIMEOUT_S):
+            return
+        if self.proc.poll() is not None:
+            raise RuntimeError(f"server exited ({self.proc.returncode}):\n{self.log_tail()}")
         raise TimeoutError(f"no HTTP 200 from {self.url} in {START_TIMEOUT_S} s\n{self.log_tail()}")
 
     def _signal(self, sig: signal.Signals, wait: float) -> None:
