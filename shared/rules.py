@@ -35,7 +35,12 @@ _SPACES = re.compile(r"[ \u00a0\u202f]+")
 # ASCII letters, inner spaces, hyphens and apostrophes, a letter at each end: always valid.
 _ASCII_NAME = re.compile(r"[A-Za-z](?:[A-Za-z' -]*[A-Za-z])?", re.ASCII)
 _NOT_NAME_ASCII = re.compile(r"[^A-Za-z' -]", re.ASCII)
-_CIVILITES = {c.value.casefold(): c for c in Civilite}
+# The full words, as the form offers them, and the usual abbreviations.
+_CIVILITES = {
+    **{c.value.casefold(): c for c in Civilite},
+    **dict.fromkeys(("mme", "mme."), Civilite.MADAME),
+    **dict.fromkeys(("m", "m.", "mr", "mr."), Civilite.MONSIEUR),
+}
 _DATE = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})|([0-9]{2})([0-9]{2})([0-9]{4})", re.ASCII)
 
 

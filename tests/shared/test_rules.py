@@ -226,3 +226,12 @@ def test_a_namesake_born_another_day_can_be_the_mandataire():
         assure=ASSURE,
     )
     assert problems == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"), [("M.", "Monsieur"), ("Mme", "Madame"), ("madame", "Madame")]
+)
+def test_the_usual_abbreviations_of_the_civilite_are_read(typed: str, read: str) -> None:
+    form = MandataireForm(civilite=typed, nom="Dupont", prenom="Jean", date_naissance="01/01/1980")
+    mandataire = read_mandataire(form, TODAY).mandataire
+    assert mandataire is not None and mandataire.civilite.value == read
