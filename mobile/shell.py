@@ -101,28 +101,34 @@ class Shell:
     async def _run(self, action: Callable[..., Any], *args: Any) -> None:
         async with self._acting:
             try:
-                call = functools.partial(contextvars.copy_context().run, action, *args)
+                call = functools.partial(contextvars.copy_context().run, self._act, action, *args)
                 await asyncio.get_running_loop().run_in_executor(_DOMAIN_THREADS, call)
             except Exception:
                 log.exception("action failed")
                 self.state.message = strings.STORAGE_FAILED
-            self.render()
+            self.render(settled=True)
+
+    def _act(self, action: Callable[..., Any], *args: Any) -> None:
+        """In a worker thread: the action, then the store read the next drawing needs."""
+        action(*args)
+        self.state.settle()
 
     # --- drawing ----------------------------------------------------------------------------
-    def render(self) -> None:
+    def render(self, settled: bool = False) -> None:
         """Draw the state; a screen that fails to draw leaves a message, not a frozen page."""
         try:
-            self._draw()
+            self._draw(settled)
         except Exception:
             log.exception("drawing failed")
             self.state.message = strings.STORAGE_FAILED
             self.state.screen = Screen.HOME if self.state.account else Screen.SIGN_IN
-            self._draw()
+            self._draw(settled=False)
 
-    def _draw(self) -> None:
+    def _draw(self, settled: bool) -> None:
         state, page = self.state, self.page
         self.progress.visible = False
-        state.settle()
+        if not settled:
+            state.settle()
         moved, self._drawn = state.screen is not self._drawn, state.screen
         body = SCREENS[state.screen](self)
         banners = [

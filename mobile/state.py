@@ -1,7 +1,7 @@
 """What one signed-in person sees and does: plain Python, tested without flet."""
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from mobile.routes import Screen
 from shared import strings
@@ -12,6 +12,11 @@ from shared.services import Services, check_sign_in
 
 IDLE_LIMIT = timedelta(minutes=15)
 MANDATORY = ("civilite", "nom", "prenom", "date_naissance")
+
+
+def message_for(problems: tuple[Problem, ...], name: str) -> str | None:
+    """The message of the first problem on that field, if any."""
+    return next((p.message for p in problems if p.field == name), None)
 
 
 @dataclass
@@ -25,7 +30,7 @@ class Flow:
     rating: int | None = None
 
     def problem(self, name: str) -> str | None:
-        return next((p.message for p in self.problems if p.field == name), None)
+        return message_for(self.problems, name)
 
 
 @dataclass
@@ -51,6 +56,9 @@ class AppState:
     notice: str | None = None
     dialog: Dialog | None = None
     last_activity: datetime | None = None
+    # The active procuration as last read by settle() or go(): what the screens show, so that
+    # a drawing reads the store once, not once per screen part.
+    current: Procuration | None = None
 
     # --- session -------------------------------------------------------------------------
     def touch(self) -> bool:
@@ -92,7 +100,7 @@ class AppState:
         self.screen = Screen.SIGN_IN
 
     def sign_in_problem(self, name: str) -> str | None:
-        return next((p.message for p in self.sign_in_problems if p.field == name), None)
+        return message_for(self.sign_in_problems, name)
 
     # --- reading -------------------------------------------------------------------------
     @property
@@ -101,7 +109,9 @@ class AppState:
         return self.account.id
 
     def current_procuration(self) -> Procuration | None:
-        return self.services.current_procuration(self.account_id) if self.account else None
+        """Read the active procuration from the store, and keep it as `current`."""
+        self.current = self.services.current_procuration(self.account_id) if self.account else None
+        return self.current
 
     def payments(self) -> list[Payment]:
         return self.services.payments(self.account_id) if self.account else []
@@ -110,8 +120,8 @@ class AppState:
         """The mandataire as the recap shows it (None if the form no longer reads)."""
         return read_mandataire(self.flow.form, self.services.today(), self.account).mandataire
 
-    def validity_if_granted_today(self) -> str:
-        return validity_end(self.services.today()).strftime("%d/%m/%Y")
+    def validity_if_granted_today(self) -> date:
+        return validity_end(self.services.today())
 
     # --- navigation ----------------------------------------------------------------------
     def go(self, screen: Screen) -> None:
@@ -122,12 +132,14 @@ class AppState:
         if not self.touch():
             return
         self.message, self.notice = None, None
+        self.current_procuration()
         self.screen = self._allowed(screen)
 
     def settle(self) -> None:
         """Keep the screen true to the store: another device may have revoked, a day may end."""
+        self.current_procuration()
         self.screen = self._allowed(self.screen)
-        if self.dialog and self.dialog.revoke and self.current_procuration() is None:
+        if self.dialog and self.dialog.revoke and self.current is None:
             self.dialog = None
 
     def _allowed(self, screen: Screen) -> Screen:
@@ -139,7 +151,7 @@ class AppState:
             Screen.RECAP,
             Screen.PROCURATION_ACTIVE,
         ):
-            active = self.current_procuration() is not None
+            active = self.current is not None
             if active or screen is Screen.PROCURATION_ACTIVE:
                 return Screen.PROCURATION_ACTIVE if active else Screen.PRINCIPLES
         if screen is Screen.RECAP and self.recap_mandataire() is None:

@@ -14,7 +14,7 @@ def view(ui: Ui) -> list[ft.Control]:
     account = state.account
     assert account is not None
     controls: list[ft.Control] = [heading(strings.HELLO.format(prenom=account.prenom))]
-    current = state.current_procuration()
+    current = state.current
     if current is not None:
         controls.append(
             card(

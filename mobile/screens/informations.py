@@ -25,7 +25,7 @@ def view(ui: Ui) -> list[ft.Control]:
             spacing=0,
         )
     )
-    current = state.current_procuration()
+    current = state.current
     if current is None:
         procuration: ft.Control = row(strings.INFO_PROCURATION, strings.INFO_NONE)
     else:

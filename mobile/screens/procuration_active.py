@@ -10,7 +10,7 @@ from shared import strings
 
 def view(ui: Ui) -> list[ft.Control]:
     state = ui.state
-    current = state.current_procuration()
+    current = state.current
     assert current is not None
     return [
         heading(strings.PROCURATION_LINK),

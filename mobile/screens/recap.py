@@ -34,7 +34,7 @@ def view(ui: Ui) -> list[ft.Control]:
             row(strings.PRENOM_LABEL.rstrip("*"), mandataire.prenom),
             row(strings.BIRTH_LABEL.rstrip("*"), full_date(mandataire.date_naissance)),
         ),
-        paragraph(strings.RECAP_VALIDITY.format(fin=state.validity_if_granted_today())),
+        paragraph(strings.RECAP_VALIDITY.format(fin=full_date(state.validity_if_granted_today()))),
         ft.Checkbox(
             label=strings.CERTIFY,
             value=state.flow.certified,
