@@ -1,8 +1,31 @@
-"""Waiting for a web server that a test or the benchmark started."""
+"""Starting and waiting for the web app in a test or the benchmark: loopback only."""
 
+import os
+import socket
 import subprocess
 import time
 import urllib.request
+from pathlib import Path
+
+
+def free_port() -> int:
+    """A TCP port free on 127.0.0.1 right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def web_server_env(port: int, data_dir: Path) -> dict[str, str]:
+    """Flet's own settings for an offline web server on 127.0.0.1 with its own data folder."""
+    return dict(
+        os.environ,
+        FLET_FORCE_WEB_SERVER="true",
+        FLET_SERVER_IP="127.0.0.1",
+        FLET_SERVER_PORT=str(port),
+        FLET_WEB_NO_CDN="true",
+        FLET_APP_STORAGE_DATA=str(data_dir),
+        PYTHONUNBUFFERED="1",
+    )
 
 
 def wait_until_serving(url: str, proc: subprocess.Popen[bytes], timeout: float) -> bool:

@@ -12,7 +12,6 @@ import os
 import re
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -27,7 +26,7 @@ from playwright.sync_api import BrowserContext, Page, expect, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS, VIEWPORT
-from tests.serving import wait_until_serving
+from tests.serving import free_port, wait_until_serving, web_server_env
 
 HERE = Path(__file__).resolve().parent
 SESSIONS = 10  # per memory sample
@@ -99,12 +98,6 @@ WATCH_JS = """([selector, name, exact]) => {
 }"""
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @dataclass(frozen=True)
 class AppSpec:
     """How to start one of the two apps, and what its first usable screen shows."""
@@ -126,14 +119,7 @@ class Server:
         self.spec = spec
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}/"
-        env = dict(
-            os.environ,
-            FLET_FORCE_WEB_SERVER="true",
-            FLET_SERVER_IP="127.0.0.1",
-            FLET_SERVER_PORT=str(self.port),
-            FLET_WEB_NO_CDN="true",
-            FLET_APP_STORAGE_DATA=str(data_dir),
-        )
+        env = web_server_env(self.port, data_dir)
         self.log_path = log_dir / f"{spec.name}-{self.port}.log"
         self._log = self.log_path.open("wb")
         self.started = time.perf_counter()

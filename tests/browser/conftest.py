@@ -19,7 +19,6 @@ import contextlib
 import os
 import re
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -37,7 +36,7 @@ from shared import strings
 from shared.clock import paris_date
 from shared.store import DB_NAME
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS, VIEWPORT
-from tests.serving import wait_until_serving
+from tests.serving import free_port, wait_until_serving, web_server_env
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "assets" / "screenshots"
@@ -150,12 +149,6 @@ def small_png(path: Path) -> None:
 
 
 # --- the server --------------------------------------------------------------------------------
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 class AppServer:
     """`python -m mobile` on 127.0.0.1, one data folder; stopped only by its own PID."""
 
@@ -181,15 +174,7 @@ class AppServer:
 
     def start(self) -> None:
         assert not self.running, "server already running"
-        env = dict(
-            os.environ,
-            FLET_FORCE_WEB_SERVER="true",
-            FLET_SERVER_IP="127.0.0.1",
-            FLET_SERVER_PORT=str(self.port),
-            FLET_WEB_NO_CDN="true",
-            FLET_APP_STORAGE_DATA=str(self.data_dir),
-            PYTHONUNBUFFERED="1",
-        )
+        env = web_server_env(self.port, self.data_dir)
         self.starts += 1
         with self.log_path.open("ab") as log:
             log.write(f"\n--- start {self.starts} ---\n".encode())

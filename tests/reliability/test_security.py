@@ -3,7 +3,6 @@
 import logging
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -15,6 +14,7 @@ from mobile.state import AppState
 from shared.demo import ALEXIS_CODE, ALEXIS_NIR, CAMILLE_CODE, CAMILLE_NIR
 from shared.services import Services
 from shared.store import DB_NAME
+from tests.serving import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 CANARY_NOM, CANARY_PRENOM = "Zqxcanarinom", "Wqvcanariprenom"
@@ -75,12 +75,6 @@ def test_a_whole_journey_leaves_no_nir_code_or_name_in_any_log_line(
     assert not leaks
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 def _listening_addresses(port: int) -> set[str]:
     """Local addresses of the sockets listening on that port, read from /proc/net."""
     found = set()
@@ -95,7 +89,7 @@ def _listening_addresses(port: int) -> set[str]:
 
 @pytest.mark.skipif(not Path("/proc/net/tcp").exists(), reason="needs Linux /proc/net")
 def test_the_web_server_binds_loopback_unless_told_otherwise(tmp_path: Path) -> None:
-    port = _free_port()
+    port = free_port()
     env = {k: v for k, v in os.environ.items() if k != "FLET_SERVER_IP"}
     env.update(
         FLET_FORCE_WEB_SERVER="true",
