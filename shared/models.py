@@ -66,6 +66,7 @@ class Procuration(BaseModel):
     created_at: datetime
     created_on: date
     valid_until: date
+    reference: str
     revoked_at: datetime | None = None
 
     def status(self, today: date) -> Status:

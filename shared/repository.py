@@ -8,7 +8,7 @@ from shared.models import Account, Civilite, InfoRow, Mandataire, Payment, Procu
 
 _PROCURATION_COLUMNS = (
     "id, account_id, civilite, nom, nom_usage, prenom, date_naissance, "
-    "created_at, created_on, valid_until, revoked_at"
+    "created_at, created_on, valid_until, revoked_at, reference"
 )
 _ACCOUNT_COLUMNS = "id, nir, civilite, nom, prenom, date_naissance, informations"
 
@@ -26,6 +26,7 @@ def _procuration(row: sqlite3.Row | tuple[object, ...]) -> Procuration:
         created_on,
         valid_until,
         revoked_at,
+        reference,
     ) = row
     return Procuration(
         id=pid,
@@ -41,6 +42,7 @@ def _procuration(row: sqlite3.Row | tuple[object, ...]) -> Procuration:
         created_on=date.fromisoformat(str(created_on)),
         valid_until=date.fromisoformat(str(valid_until)),
         revoked_at=datetime.fromisoformat(str(revoked_at)) if revoked_at else None,
+        reference=str(reference),
     )
 
 
@@ -141,10 +143,11 @@ class Repository:
         created_at: datetime,
         created_on: date,
         valid_until: date,
+        reference: str,
     ) -> Procuration:
         cursor = self.conn.execute(
             f"INSERT INTO procurations ({_PROCURATION_COLUMNS}) "
-            "VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
+            "VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)",
             (
                 account_id,
                 mandataire.civilite.value,
@@ -155,6 +158,7 @@ class Repository:
                 created_at.isoformat(),
                 created_on.isoformat(),
                 valid_until.isoformat(),
+                reference,
             ),
         )
         return Procuration(
@@ -164,7 +168,14 @@ class Repository:
             created_at=created_at,
             created_on=created_on,
             valid_until=valid_until,
+            reference=reference,
         )
+
+    def reference_taken(self, reference: str) -> bool:
+        row = self.conn.execute(
+            "SELECT 1 FROM procurations WHERE reference = ?", (reference,)
+        ).fetchone()
+        return row is not None
 
     def set_revoked(self, procuration_id: int, at: datetime) -> None:
         self.conn.execute(

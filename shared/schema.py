@@ -1,6 +1,29 @@
-"""The store's schema, one migration per version (PRAGMA user_version)."""
+"""The store's schema, one migration per version (PRAGMA user_version).
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (
+A migration is a list of steps: SQL statements, or functions of the open connection where
+the new data must be made in Python (a reference for each older procuration).
+"""
+
+import sqlite3
+from collections.abc import Callable
+
+from shared.reference import new_reference
+
+Step = str | Callable[[sqlite3.Connection], None]
+
+
+def _give_references(conn: sqlite3.Connection) -> None:
+    """Every procuration made before references existed gets one."""
+    taken = {row[0] for row in conn.execute("SELECT reference FROM procurations")}
+    for (pid,) in conn.execute("SELECT id FROM procurations WHERE reference IS NULL").fetchall():
+        reference = new_reference()
+        while reference in taken:
+            reference = new_reference()
+        taken.add(reference)
+        conn.execute("UPDATE procurations SET reference = ? WHERE id = ?", (reference, pid))
+
+
+MIGRATIONS: tuple[tuple[Step, ...], ...] = (
     (
         """CREATE TABLE accounts (
             id INTEGER PRIMARY KEY,
@@ -57,6 +80,11 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             BEGIN SELECT RAISE(ABORT, 'events are append-only'); END""",
         """CREATE TRIGGER events_never_vanish BEFORE DELETE ON events
             BEGIN SELECT RAISE(ABORT, 'events are append-only'); END""",
+    ),
+    (
+        "ALTER TABLE procurations ADD COLUMN reference TEXT",
+        _give_references,
+        "CREATE UNIQUE INDEX procurations_by_reference ON procurations(reference)",
     ),
 )
 

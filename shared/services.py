@@ -13,6 +13,7 @@ from shared.errors import (
 )
 from shared.models import Account, Payment, Problem, Procuration, Rating
 from shared.nir import read_nir
+from shared.reference import new_reference
 from shared.rules import MandataireForm, read_mandataire, validity_end
 from shared.secrets import code_matches, lookup_key
 from shared.store import Store
@@ -125,8 +126,11 @@ class Services:
             latest = tx.latest_procuration(account_id)
             if latest is not None and latest.is_active(today):
                 raise ProcurationAlreadyActive()
+            reference = new_reference()
+            while tx.reference_taken(reference):
+                reference = new_reference()
             procuration = tx.add_procuration(
-                account_id, reading.mandataire, now, today, validity_end(today)
+                account_id, reading.mandataire, now, today, validity_end(today), reference
             )
             tx.add_event("granted", now, account_id, procuration.id)
         log.info("procuration %d granted for account %d", procuration.id, account_id)

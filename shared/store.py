@@ -53,8 +53,11 @@ class Store:
         with self.transaction() as tx:
             version = tx.conn.execute("PRAGMA user_version").fetchone()[0]
             for number, statements in enumerate(MIGRATIONS[version:], start=version + 1):
-                for statement in statements:
-                    tx.conn.execute(statement)
+                for step in statements:
+                    if isinstance(step, str):
+                        tx.conn.execute(step)
+                    else:
+                        step(tx.conn)
                 tx.conn.execute(f"PRAGMA user_version = {number:d}")
                 log.info("store migrated to schema version %d", number)
 

@@ -177,3 +177,17 @@ def test_no_nir_code_or_name_reaches_the_logs(services, alexis_id, caplog):
     ]
     assert logged, "expected the services to log something"
     assert [text for text in logged if any(c.casefold() in text.casefold() for c in canaries)] == []
+
+
+def test_every_grant_gets_a_readable_reference_of_its_own(services, alexis_id, adult_form):
+    from shared.reference import read_reference
+
+    first = services.grant(alexis_id, adult_form)
+    services.revoke(alexis_id)
+    second = services.grant(alexis_id, adult_form)
+    assert first.reference != second.reference
+    assert read_reference(first.reference) == (first.reference, [])
+    assert [p.reference for p in services.history(alexis_id)] == [
+        second.reference,
+        first.reference,
+    ]
