@@ -1,15 +1,13 @@
 """The shell: renders the current screen of an AppState, its bars, dialogs and messages."""
 
 import asyncio
-import contextvars
-import functools
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import flet as ft
 
+from mobile.offload import offload
 from mobile.routes import TABS, Screen, tab_index
 from mobile.screens import (
     confirmation,
@@ -29,10 +27,6 @@ from mobile.widgets import BUTTON_STYLE, banner, link
 from shared import strings
 
 log = logging.getLogger(__name__)
-# The domain's work (scrypt, SQLite behind one lock) runs on two threads for the whole process,
-# not asyncio's default pool of up to cpu+4: each thread that ever ran scrypt keeps its 16 MB
-# buffer in its own malloc arena, and two are enough on the store's single lock.
-_DOMAIN_THREADS = ThreadPoolExecutor(max_workers=2, thread_name_prefix="domain")
 
 SCREENS: dict[Screen, Callable[[Any], list[ft.Control]]] = {
     Screen.SIGN_IN: sign_in.view,
@@ -101,8 +95,7 @@ class Shell:
     async def _run(self, action: Callable[..., Any], *args: Any) -> None:
         async with self._acting:
             try:
-                call = functools.partial(contextvars.copy_context().run, self._act, action, *args)
-                await asyncio.get_running_loop().run_in_executor(_DOMAIN_THREADS, call)
+                await offload(self._act, action, *args)
             except Exception:
                 log.exception("action failed")
                 self.state.message = strings.STORAGE_FAILED
