@@ -1,4 +1,4 @@
-"""Start-up: one store for the process, one AppState and Shell per page (session).
+"""Start-up: one store for the process; per page (session) its state, actions and Router.
 
 The screens and the domain are imported when the app starts, not when this module is
 imported, so that `flet build`'s loader and the tests pay only for what they use.
@@ -9,42 +9,58 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import flet as ft
 
+from shared.services import IDLE_LIMIT
+
 if TYPE_CHECKING:
-    from mobile.shell import Shell
+    from mobile.actions import Actions
     from shared.services import Services
 
 log = logging.getLogger(__name__)
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 IDLE_CHECK_SECONDS = 30
+PHONE_WINDOW = (412, 915)  # the desktop preview's size, as a phone
 
 
 def make_main(services: Services) -> ft.AppCallable:
     """The per-session entry point: everything a session owns is created here."""
-    from mobile.shell import Shell
-    from mobile.state import AppState
+    from mobile.actions import Actions
+    from mobile.broadcast import PageBroadcast
+    from mobile.context import App
+    from mobile.navigation import Navigation
+    from mobile.router import Root
+    from mobile.state import Request, Session
     from mobile.theme import apply_theme
 
-    async def watch_idle(shell: Shell) -> None:
+    async def watch_idle(actions: Actions) -> None:
         while True:
             await asyncio.sleep(IDLE_CHECK_SECONDS)
-            if shell.state.idle_expired():
-                shell.render()
+            actions.check_idle()
 
     def main(page: ft.Page) -> None:
         apply_theme(page)
-        shell = Shell(page, AppState(services))
-        watcher = page.run_task(watch_idle, shell)
-        page.on_close = lambda _: watcher.cancel()
-        # A closed tab or a locked phone leaves the session in memory for a reconnection:
-        # keep the state, drop the drawn screen, draw it again if the client comes back.
-        page.on_disconnect = lambda _: shell.release()
-        page.on_connect = lambda _: shell.render()
-        shell.render()
+        if not page.web:
+            page.window.width, page.window.height = PHONE_WINDOW
+        session, request = Session(), Request()
+        broadcast, nav = PageBroadcast(page), Navigation(page)
+        actions = Actions(services, session, request, nav, broadcast)
+        nav.facts, nav.on_history_move = actions.facts, actions.close_dialog_on_history_move
+        broadcast.received = actions.changed_elsewhere
+        watcher = page.run_task(watch_idle, actions)
+
+        def closed(_: object) -> None:
+            watcher.cancel()
+            broadcast.unfollow()
+
+        page.on_close = closed
+        page.on_keyboard_event = lambda event: actions.key(event.key)
+        page.route = nav.first_route()  # the Router starts there; the address bar is unchanged
+        page.render_views(Root, App(services, session, request, actions, nav))
 
     return main
 
@@ -65,12 +81,34 @@ def open_services() -> Services:
     return Services(store)
 
 
+# Flet's session lines end with the session's key (« Session disconnected: <key> »): whoever
+# reads it could open the session from another browser. The key is replaced.
+_SESSION_KEY = re.compile(r"(?i)(session[^:]*:\s*).+$")
+# Flet keeps a closed tab's session for a reconnection: no longer than the idle sign-out.
+SESSION_TIMEOUT_SECONDS = int(IDLE_LIMIT.total_seconds())
+
+
+class _HideSessionKeys(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        text = record.getMessage()
+        if "ession" in text:
+            record.msg, record.args = _SESSION_KEY.sub(r"\1[clé masquée]", text), ()
+        return True
+
+
+def _hide_session_keys() -> None:
+    for name in ("flet", "flet_web.fastapi"):
+        logging.getLogger(name).addFilter(_HideSessionKeys())
+
+
 def run() -> None:
     """Serve the app with Flet's own settings; web server on 127.0.0.1 unless told otherwise."""
     logging.basicConfig(
         level=os.environ.get("LOG_LEVEL", "INFO"),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    _hide_session_keys()
+    os.environ.setdefault("FLET_SESSION_TIMEOUT", str(SESSION_TIMEOUT_SECONDS))
     ft.run(
         make_main(open_services()),
         host=os.environ.get("FLET_SERVER_IP") or "127.0.0.1",

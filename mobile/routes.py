@@ -1,43 +1,54 @@
-"""Every screen of the app, as a named constant, and the tab each belongs to."""
+"""Every screen's path, as a named constant; nested paths make the view stack."""
 
 from enum import StrEnum
 
 from shared import strings
 
 
-class Screen(StrEnum):
+class Route(StrEnum):
     SIGN_IN = "/connexion"
-    HOME = "/accueil"
+    HOME = "/"
     PAYMENTS = "/paiements"
     DEMARCHES = "/demarches"
     PREVENTION = "/prevention"
     INFORMATIONS = "/informations"
-    PROCURATION_ACTIVE = "/demarches/procuration/en-cours"
-    PRINCIPLES = "/demarches/procuration"
+    # « Faire ou révoquer une procuration en ligne »: the principles, or the active one.
+    PROCURATION = "/demarches/procuration"
     MANDATAIRE = "/demarches/procuration/mandataire"
-    RECAP = "/demarches/procuration/recapitulatif"
-    CONFIRMATION = "/demarches/procuration/confirmation"
+    RECAP = "/demarches/procuration/mandataire/recapitulatif"
+    CONFIRMATION = "/demarches/procuration/mandataire/recapitulatif/confirmation"
 
 
-TABS: tuple[tuple[Screen, str], ...] = (
-    (Screen.HOME, strings.TAB_HOME),
-    (Screen.PAYMENTS, strings.TAB_PAYMENTS),
-    (Screen.DEMARCHES, strings.TAB_DEMARCHES),
-    (Screen.PREVENTION, strings.TAB_PREVENTION),
-    (Screen.INFORMATIONS, strings.TAB_INFORMATIONS),
+TABS: tuple[tuple[Route, str], ...] = (
+    (Route.HOME, strings.TAB_HOME),
+    (Route.PAYMENTS, strings.TAB_PAYMENTS),
+    (Route.DEMARCHES, strings.TAB_DEMARCHES),
+    (Route.PREVENTION, strings.TAB_PREVENTION),
+    (Route.INFORMATIONS, strings.TAB_INFORMATIONS),
 )
 
-FLOW_STEPS: tuple[Screen, ...] = (
-    Screen.PRINCIPLES,
-    Screen.MANDATAIRE,
-    Screen.RECAP,
-    Screen.CONFIRMATION,
-)
+# The request's steps as the seed numbers them: « 1. Le mandataire », « 2. » the recap.
+FLOW_STEPS: tuple[Route, ...] = (Route.MANDATAIRE, Route.RECAP)
 
 
-def tab_index(screen: Screen) -> int:
-    """The bottom-navigation tab that is selected on that screen."""
+def known(path: str) -> Route | None:
+    """The screen at that path (a trailing slash or a query is ignored), if there is one."""
+    bare = path.split("?", 1)[0].split("#", 1)[0]
+    bare = bare.rstrip("/") or "/"
+    try:
+        return Route(bare)
+    except ValueError:
+        return None
+
+
+def parent_of(path: str) -> str:
+    """The screen under this one in the view stack (Accueil under the tabs)."""
+    return path.rstrip("/").rsplit("/", 1)[0] or "/"
+
+
+def tab_index(route: Route) -> int:
+    """The navigation bar's tab selected on that screen."""
     for index, (tab, _) in enumerate(TABS):
-        if screen == tab or screen.value.startswith(tab.value + "/"):
+        if tab is not Route.HOME and (route == tab or route.startswith(tab + "/")):
             return index
     return 0

@@ -1,11 +1,12 @@
 """Small building blocks shared by the screens (sizes keep every touch target >= 48 px)."""
 
+import inspect
 from collections.abc import Callable
 from typing import Any
 
 import flet as ft
 
-Handler = Callable[[Any], Any]
+Handler = Callable[..., Any]
 TARGET = 48
 # About 20 px of label + 2 × 16 px of padding: at least 48 px high.
 BUTTON_STYLE = ft.ButtonStyle(padding=ft.Padding.symmetric(horizontal=20, vertical=16))
@@ -13,6 +14,21 @@ BUTTON_STYLE = ft.ButtonStyle(padding=ft.Padding.symmetric(horizontal=20, vertic
 # row, label included, a 48 px target.
 TALL_LABEL = ft.TextStyle(size=16, height=3.0)
 LINK_STYLE = ft.ButtonStyle(padding=ft.Padding.symmetric(horizontal=8, vertical=16))
+
+
+def act(action: Callable[..., Any], *args: Any) -> Handler:
+    """A click handler that sends the action with these arguments (awaited if async)."""
+    if inspect.iscoroutinefunction(action):
+
+        async def send_async() -> None:
+            await action(*args)
+
+        return send_async
+
+    def send() -> None:
+        action(*args)
+
+    return send
 
 
 def heading(text: str, level: int = 1) -> ft.Control:

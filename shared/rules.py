@@ -18,6 +18,7 @@ __all__ = [
     "MandataireForm",
     "check_mandataire",
     "format_nir",
+    "is_complete",
     "majority_date",
     "nir_key",
     "normalise_name",
@@ -29,6 +30,8 @@ __all__ = [
 ]
 
 NAME_MAX = 50
+# The fields marked * on the form; « Suivant » waits for them (the nom d'usage is optional).
+MANDATORY_FIELDS = ("civilite", "nom", "prenom", "date_naissance")
 OLDEST_BIRTH = date(1900, 1, 1)
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "´": "'", "`": "'"})
 _SPACES = re.compile(r"[ \u00a0\u202f]+")
@@ -124,6 +127,11 @@ class MandataireForm(BaseModel):
     nom_usage: str = ""
     prenom: str = ""
     date_naissance: str = ""
+
+
+def is_complete(form: MandataireForm) -> bool:
+    """Every mandatory field holds something (« Suivant » becomes active)."""
+    return all(getattr(form, name).strip() for name in MANDATORY_FIELDS)
 
 
 @dataclass(frozen=True)

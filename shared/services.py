@@ -22,6 +22,8 @@ log = logging.getLogger(__name__)
 
 MAX_FAILURES = 5
 LOCK_DURATION = timedelta(minutes=30)
+# A signed-in session with no action for this long is signed out.
+IDLE_LIMIT = timedelta(minutes=15)
 CODE_MAX = 64
 # An unknown NIR costs the same scrypt work as a known one, so timing tells nothing.
 _DUMMY_SALT, _DUMMY_HASH = b"0" * 16, bytes(32)

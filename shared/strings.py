@@ -85,8 +85,11 @@ PRINCIPLES: Final = (
 START_REQUEST: Final = "Je démarre ma demande"
 
 STEP_MANDATAIRE: Final = "1. Le mandataire"
-STEP_OF: Final = "Étape {n} sur {total} : {name}"
-STEP_NAMES: Final = ("Principes", "Le mandataire", "Récapitulatif", "Confirmation")
+STEP_RECAP: Final = "2. Récapitulatif et validation"
+STEP_NAMES: Final = (
+    "Étape 1 sur 2 : le mandataire",
+    "Étape 2 sur 2 : récapitulatif et validation",
+)
 SCOPE: Final = (
     "Pour me représenter pour toute démarche administrative auprès de la Caisse d'Assurance "
     "Maladie (les convocations du Service Médical sont exclues du dispositif), je donne "
@@ -110,7 +113,6 @@ MANDATORY_NOTE: Final = "*Champs obligatoires"
 BACK: Final = "Retour"
 NEXT: Final = "Suivant"
 
-RECAP_TITLE: Final = "Récapitulatif de ma demande"
 RECAP_INTRO: Final = "Vérifiez les informations du mandataire avant de valider votre demande."
 CERTIFY: Final = "Je certifie l'exactitude des éléments déclarés."
 VALIDATE: Final = "Valider"
@@ -144,6 +146,16 @@ REVOKE_TEXT: Final = (
 REVOKE_QUESTION: Final = "Que faire ?"
 REVOKE: Final = "Révoquer"
 REVOKED_DONE: Final = "Votre procuration a bien été révoquée."
+ALREADY_ENDED: Final = (
+    "Cette procuration n'est plus en cours : elle a été révoquée depuis un autre appareil ou "
+    "elle a pris fin."
+)
+GRANTED_ELSEWHERE: Final = "Une procuration vient d'être accordée depuis une autre session."
+REVOKED_ELSEWHERE: Final = "Votre procuration vient d'être révoquée depuis une autre session."
+NOT_FOUND_TITLE: Final = "Page introuvable"
+NOT_FOUND_TEXT: Final = "L'adresse demandée ne correspond à aucune page de l'application."
+BACK_HOME: Final = "Retour à l'accueil"
+PREVIOUS_SCREEN: Final = "Écran précédent"
 INFO_PROCURATION: Final = "Procuration"
 INFO_GRANTED: Final = "Accordée à {qui} - jusqu'au {fin}"
 INFO_NONE: Final = "Aucune procuration en cours"

@@ -2,16 +2,14 @@
 
 import flet as ft
 
+from mobile.context import App
 from mobile.format import full_date
-from mobile.routes import Screen
-from mobile.screens.steps import indicator
-from mobile.ui import Ui
-from mobile.widgets import TARGET, banner, card, heading, paragraph, primary
+from mobile.widgets import TARGET, act, banner, card, heading, paragraph, primary
 from shared import strings
 
 
-def _stars(ui: Ui) -> ft.Control:
-    chosen = ui.state.flow.rating or 0
+def _stars(app: App) -> ft.Control:
+    chosen = app.request.rating or 0
     buttons: list[ft.Control] = [
         ft.IconButton(
             ft.Icon(
@@ -20,7 +18,7 @@ def _stars(ui: Ui) -> ft.Control:
             ),
             tooltip=strings.RATE_STAR.format(n=n),
             selected=n == chosen,
-            on_click=ui.busy(ui.state.rate, n),
+            on_click=act(app.actions.rate, n),
             width=TARGET,
             height=TARGET,
         )
@@ -31,18 +29,17 @@ def _stars(ui: Ui) -> ft.Control:
     )
 
 
-def view(ui: Ui) -> list[ft.Control]:
-    state = ui.state
-    granted = state.flow.granted
-    assert granted is not None
+def view(app: App) -> list[ft.Control]:
+    granted = app.request.granted
+    if granted is None:
+        return []
     return [
-        indicator(Screen.CONFIRMATION),
         banner(strings.CONFIRM_BANNER),
         heading(strings.CONFIRM_TITLE),
         paragraph(strings.GRANTED_TO.format(qui=granted.mandataire.full_name())),
         paragraph(strings.RECAP_VALIDITY.format(fin=full_date(granted.valid_until))),
         paragraph(strings.IMMEDIATE),
         *[paragraph(text) for text in strings.CONFIRM_LINES],
-        card(_stars(ui), title=strings.RATE_TITLE),
-        primary(strings.BACK_TO_DASHBOARD, ui.on(state.back_to_dashboard), icon=ft.Icons.HOME),
+        card(_stars(app), title=strings.RATE_TITLE),
+        primary(strings.BACK_TO_DASHBOARD, act(app.actions.back_to_dashboard), icon=ft.Icons.HOME),
     ]

@@ -2,19 +2,20 @@
 
 import flet as ft
 
-from mobile.ui import Ui
-from mobile.widgets import card, heading, tile
+from mobile.context import App
+from mobile.routes import Route
+from mobile.widgets import act, card, heading, tile
 from shared import strings
 
 
-def view(ui: Ui) -> list[ft.Control]:
-    state = ui.state
+def view(app: App) -> list[ft.Control]:
+    actions = app.actions
     controls: list[ft.Control] = [heading(strings.TAB_DEMARCHES)]
     for section, names in strings.DEMARCHES_SECTIONS:
         tiles = [
-            tile(name, ui.on(state.open_procuration), icon=ft.Icons.HOW_TO_REG)
+            tile(name, act(actions.go, Route.PROCURATION), icon=ft.Icons.HOW_TO_REG)
             if name == strings.PROCURATION_LINK
-            else tile(name, ui.on(state.show_unavailable, name))
+            else tile(name, act(actions.show_unavailable, name))
             for name in names
         ]
         controls.append(card(*tiles, title=section))

@@ -2,19 +2,20 @@
 
 import flet as ft
 
+from mobile.context import App
 from mobile.format import amount, day_month, full_date
-from mobile.routes import Screen
-from mobile.ui import Ui
-from mobile.widgets import card, heading, link, paragraph, tile
+from mobile.routes import Route
+from mobile.widgets import act, card, heading, link, paragraph, tile
 from shared import strings
 
 
-def view(ui: Ui) -> list[ft.Control]:
-    state = ui.state
-    account = state.account
-    assert account is not None
+def view(app: App) -> list[ft.Control]:
+    session, actions = app.session, app.actions
+    account = session.account
+    if account is None:
+        return []
     controls: list[ft.Control] = [heading(strings.HELLO.format(prenom=account.prenom))]
-    current = state.current
+    current = session.current
     if current is not None:
         controls.append(
             card(
@@ -23,32 +24,32 @@ def view(ui: Ui) -> list[ft.Control]:
                         qui=current.mandataire.short_name(), fin=full_date(current.valid_until)
                     )
                 ),
-                link(strings.PROCURATION_LINK, ui.on(state.open_procuration)),
+                link(strings.PROCURATION_LINK, act(actions.go, Route.PROCURATION)),
                 title=strings.INFO_PROCURATION,
             )
         )
     payments: list[ft.Control] = [
         tile(p.label, None, subtitle=f"{day_month(p.paid_on)} · {amount(p.amount_cents)}")
-        for p in state.payments()[:5]
+        for p in session.payments[:5]
     ]
     controls.append(
         card(
             *(payments or [paragraph(strings.NO_PAYMENTS)]),
-            link(strings.TAB_PAYMENTS, ui.on(state.go, Screen.PAYMENTS)),
+            link(strings.TAB_PAYMENTS, act(actions.go, Route.PAYMENTS)),
             title=strings.LAST_PAYMENTS,
         )
     )
     controls.append(
         card(
-            *[tile(name, ui.on(state.show_unavailable, name)) for name in strings.QUICK_LINKS],
-            tile(strings.SEE_ALL_DEMARCHES, ui.on(state.go, Screen.DEMARCHES)),
-            tile(strings.DELAYS_LINK, ui.on(state.show_unavailable, strings.DELAYS_LINK)),
+            *[tile(name, act(actions.show_unavailable, name)) for name in strings.QUICK_LINKS],
+            tile(strings.SEE_ALL_DEMARCHES, act(actions.go, Route.DEMARCHES)),
+            tile(strings.DELAYS_LINK, act(actions.show_unavailable, strings.DELAYS_LINK)),
             title=strings.QUICK_DEMARCHES,
         )
     )
     controls.append(
         card(
-            *[tile(name, ui.on(state.show_unavailable, name)) for name in strings.AGENDA_LINKS],
+            *[tile(name, act(actions.show_unavailable, name)) for name in strings.AGENDA_LINKS],
             title=strings.AGENDA,
         )
     )
@@ -57,7 +58,7 @@ def view(ui: Ui) -> list[ft.Control]:
         card(
             paragraph(teaser_title, weight=ft.FontWeight.BOLD),
             paragraph(teaser_text),
-            link(teaser_link, ui.on(state.go, Screen.PREVENTION)),
+            link(teaser_link, act(actions.go, Route.PREVENTION)),
             title=strings.PREVENTION,
         )
     )
@@ -65,7 +66,7 @@ def view(ui: Ui) -> list[ft.Control]:
         card(
             tile(
                 strings.TAB_PAYMENTS,
-                ui.on(state.go, Screen.PAYMENTS),
+                act(actions.go, Route.PAYMENTS),
                 subtitle=strings.PAYMENTS_NOTIFICATION,
                 icon=ft.Icons.NOTIFICATIONS_OUTLINED,
             ),

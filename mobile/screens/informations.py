@@ -2,30 +2,31 @@
 
 import flet as ft
 
+from mobile.context import App
 from mobile.format import full_date
-from mobile.ui import Ui
-from mobile.widgets import card, heading, link, row
+from mobile.widgets import act, card, heading, link, row
 from shared import strings
 
 
-def view(ui: Ui) -> list[ft.Control]:
-    state = ui.state
-    account = state.account
-    assert account is not None
+def view(app: App) -> list[ft.Control]:
+    session, actions = app.session, app.actions
+    account = session.account
+    if account is None:
+        return []
     rows: list[ft.Control] = [row(r.label, r.value) for r in account.informations]
     rows.append(
         ft.Column(
             [
                 ft.Text(strings.ACCOUNT_SETTINGS, weight=ft.FontWeight.BOLD),
                 *[
-                    link(name, ui.on(state.show_unavailable, name))
+                    link(name, act(actions.show_unavailable, name))
                     for name in strings.ACCOUNT_SETTINGS_LINKS
                 ],
             ],
             spacing=0,
         )
     )
-    current = state.current
+    current = session.current
     if current is None:
         procuration: ft.Control = row(strings.INFO_PROCURATION, strings.INFO_NONE)
     else:
@@ -33,7 +34,7 @@ def view(ui: Ui) -> list[ft.Control]:
             qui=current.mandataire.short_name(), fin=full_date(current.valid_until)
         )
         procuration = ft.Column(
-            [row(strings.INFO_PROCURATION, text), link(strings.REVOKE, ui.on(state.ask_revoke))],
+            [row(strings.INFO_PROCURATION, text), link(strings.REVOKE, act(actions.ask_revoke))],
             spacing=0,
         )
     return [

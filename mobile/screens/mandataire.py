@@ -4,11 +4,11 @@ from typing import Any
 
 import flet as ft
 
+from mobile.context import App
 from mobile.format import full_date, picked_day
-from mobile.routes import Screen
+from mobile.routes import Route
 from mobile.screens.steps import indicator
-from mobile.ui import Ui
-from mobile.widgets import TALL_LABEL, banner, heading, link, paragraph, primary, secondary
+from mobile.widgets import TALL_LABEL, act, banner, heading, link, paragraph, primary, secondary
 from shared import strings
 from shared.models import Civilite
 from shared.rules import OLDEST_BIRTH
@@ -18,15 +18,13 @@ def _error(text: str | None) -> list[ft.Control]:
     return [ft.Text(text, color=ft.Colors.ERROR)] if text else []
 
 
-def view(ui: Ui) -> list[ft.Control]:
-    state, flow = ui.state, ui.state.flow
-    form = flow.form
-    suivant = primary(strings.NEXT, ui.on(state.next), disabled=not state.can_go_next)
+def view(app: App) -> list[ft.Control]:
+    request, actions = app.request, app.actions
+    form = request.form
 
     def keep(name: str) -> Any:
         def changed(event: Any) -> None:
-            state.set_field(name, event.control.value or "")
-            suivant.disabled = not state.can_go_next
+            actions.set_field(name, event.control.value or "")
 
         return changed
 
@@ -35,7 +33,7 @@ def view(ui: Ui) -> list[ft.Control]:
             label=label,
             hint_text=hint,
             value=getattr(form, name),
-            error=flow.problem(name),
+            error=request.problem(name),
             error_max_lines=4,
             on_change=keep(name),
             **kwargs,
@@ -50,13 +48,11 @@ def view(ui: Ui) -> list[ft.Control]:
 
     def picked(event: Any) -> None:
         if event.control.value:
-            birth.value = full_date(picked_day(event.control.value))
-            state.set_field("date_naissance", birth.value)
-            suivant.disabled = not state.can_go_next
+            actions.set_field("date_naissance", full_date(picked_day(event.control.value)))
 
-    def open_picker(_: Any) -> None:
-        today = state.services.today()
-        ui.page.show_dialog(
+    def open_picker() -> None:
+        today = app.services.today()
+        ft.context.page.show_dialog(
             ft.DatePicker(
                 first_date=OLDEST_BIRTH,
                 last_date=today,
@@ -78,13 +74,13 @@ def view(ui: Ui) -> list[ft.Control]:
             spacing=24,
         ),
     )
-    summary = [banner(strings.FORM_SUMMARY, error=True)] if flow.problems else []
+    summary = [banner(strings.FORM_SUMMARY, error=True)] if request.problems else []
     return [
         heading(strings.PROCURATION_LINK),
-        indicator(Screen.MANDATAIRE),
+        indicator(Route.MANDATAIRE),
         heading(strings.STEP_MANDATAIRE, level=2),
         *summary,
-        *_error(flow.problem("mandataire")),
+        *_error(request.problem("mandataire")),
         paragraph(strings.SCOPE),
         ft.Semantics(
             label=strings.CIVILITE_LABEL,
@@ -93,7 +89,7 @@ def view(ui: Ui) -> list[ft.Control]:
                 [
                     ft.Semantics(exclude_semantics=True, content=ft.Text(strings.CIVILITE_LABEL)),
                     civilite,
-                    *_error(flow.problem("civilite")),
+                    *_error(request.problem("civilite")),
                 ],
                 spacing=4,
             ),
@@ -105,7 +101,10 @@ def view(ui: Ui) -> list[ft.Control]:
         link(strings.PICK_DATE, open_picker, icon=ft.Icons.CALENDAR_MONTH),
         paragraph(strings.MANDATORY_NOTE, italic=True),
         ft.Row(
-            [secondary(strings.BACK, ui.on(state.back_from_form)), suivant],
+            [
+                secondary(strings.BACK, act(actions.go, Route.PROCURATION)),
+                primary(strings.NEXT, act(actions.next), disabled=not request.can_go_next),
+            ],
             alignment=ft.MainAxisAlignment.SPACE_BETWEEN,
         ),
     ]

@@ -2,14 +2,14 @@
 
 import flet as ft
 
+from mobile.context import App
 from mobile.format import amount, day_month
-from mobile.ui import Ui
 from mobile.widgets import heading, paragraph, tile
 from shared import strings
 
 
-def view(ui: Ui) -> list[ft.Control]:
-    payments = ui.state.payments()
+def view(app: App) -> list[ft.Control]:
+    payments = app.session.payments
     rows: list[ft.Control] = [
         tile(
             p.label,

@@ -2,12 +2,12 @@
 
 import flet as ft
 
-from mobile.ui import Ui
+from mobile.context import App
 from mobile.widgets import card, heading, paragraph
 from shared import strings
 
 
-def view(ui: Ui) -> list[ft.Control]:
+def view(app: App) -> list[ft.Control]:
     title, text, _ = strings.PREVENTION_TEASER
     return [
         heading(strings.PREVENTION),

@@ -1,19 +1,31 @@
-"""Step 1: the principles of the procuration en ligne, and « Je démarre ma demande »."""
+"""« Faire ou révoquer une procuration en ligne »: the principles, or the active procuration."""
 
 import flet as ft
 
-from mobile.routes import Screen
-from mobile.screens.steps import indicator
-from mobile.ui import Ui
-from mobile.widgets import heading, paragraph, primary
+from mobile.context import App
+from mobile.format import full_date
+from mobile.widgets import act, card, heading, paragraph, primary
 from shared import strings
 
 
-def view(ui: Ui) -> list[ft.Control]:
-    state = ui.state
+def view(app: App) -> list[ft.Control]:
+    """The seed's step 1, or (while one is active) the page of rule 3 with « Je souhaite
+    révoquer ma procuration »."""
+    current, actions = app.session.current, app.actions
+    if current is None:
+        return [
+            heading(strings.PROCURATION_LINK),
+            *[paragraph(text) for text in strings.PRINCIPLES],
+            primary(strings.START_REQUEST, act(actions.start_request), icon=ft.Icons.ARROW_FORWARD),
+        ]
     return [
         heading(strings.PROCURATION_LINK),
-        indicator(Screen.PRINCIPLES),
-        *[paragraph(text) for text in strings.PRINCIPLES],
-        primary(strings.START_REQUEST, ui.on(state.start_request), icon=ft.Icons.ARROW_FORWARD),
+        card(
+            paragraph(strings.ACTIVE_NOW.format(fin=full_date(current.valid_until))),
+            paragraph(
+                strings.GRANTED_TO.format(qui=current.mandataire.full_name()),
+                weight=ft.FontWeight.BOLD,
+            ),
+        ),
+        primary(strings.WANT_REVOKE, act(actions.ask_revoke), icon=ft.Icons.PERSON_REMOVE),
     ]

@@ -1,31 +1,31 @@
-"""Step 3: what was entered, the certification box, « Valider » once certified, « Retour »."""
+"""« 2. » Récapitulatif: what was entered, the certification, « Valider » once certified."""
 
 from typing import Any
 
 import flet as ft
 
+from mobile.context import App
 from mobile.format import full_date
-from mobile.routes import Screen
+from mobile.routes import Route
 from mobile.screens.steps import indicator
-from mobile.ui import Ui
-from mobile.widgets import TALL_LABEL, card, heading, paragraph, primary, row, secondary
+from mobile.widgets import TALL_LABEL, act, card, heading, paragraph, primary, row, secondary
 from shared import strings
+from shared.rules import validity_end
 
 
-def view(ui: Ui) -> list[ft.Control]:
-    state = ui.state
-    mandataire = state.recap_mandataire()
-    assert mandataire is not None
-    valider = primary(strings.VALIDATE, ui.busy(state.validate), disabled=not state.flow.certified)
+def view(app: App) -> list[ft.Control]:
+    request, actions = app.request, app.actions
+    mandataire = request.checked
+    if mandataire is None:
+        return []
 
     def certify(event: Any) -> None:
-        state.certify(bool(event.control.value))
-        valider.disabled = not state.flow.certified
+        actions.certify(bool(event.control.value))
 
     return [
         heading(strings.PROCURATION_LINK),
-        indicator(Screen.RECAP),
-        heading(strings.RECAP_TITLE, level=2),
+        indicator(Route.RECAP),
+        heading(strings.STEP_RECAP, level=2),
         paragraph(strings.RECAP_INTRO),
         card(
             row(strings.CIVILITE_LABEL.rstrip("*"), mandataire.civilite.value),
@@ -34,15 +34,22 @@ def view(ui: Ui) -> list[ft.Control]:
             row(strings.PRENOM_LABEL.rstrip("*"), mandataire.prenom),
             row(strings.BIRTH_LABEL.rstrip("*"), full_date(mandataire.date_naissance)),
         ),
-        paragraph(strings.RECAP_VALIDITY.format(fin=full_date(state.validity_if_granted_today()))),
+        paragraph(strings.RECAP_VALIDITY.format(fin=full_date(validity_end(app.services.today())))),
         ft.Checkbox(
             label=strings.CERTIFY,
-            value=state.flow.certified,
+            value=request.certified,
             on_change=certify,
             label_style=TALL_LABEL,
         ),
         ft.Row(
-            [secondary(strings.BACK, ui.on(state.back_from_recap)), valider],
+            [
+                secondary(strings.BACK, act(actions.go, Route.MANDATAIRE)),
+                primary(
+                    strings.VALIDATE,
+                    act(actions.validate),
+                    disabled=not request.certified or app.session.busy,
+                ),
+            ],
             alignment=ft.MainAxisAlignment.SPACE_BETWEEN,
         ),
     ]

@@ -1,22 +1,39 @@
 """Connexion: numéro de sécurité sociale, code personnel, help, honest FranceConnect."""
 
+from typing import Any
+
 import flet as ft
 
-from mobile.ui import Ui
-from mobile.widgets import heading, link, paragraph, primary, secondary
+from mobile.context import App
+from mobile.widgets import act, heading, link, paragraph, primary, secondary
 from shared import strings
 
 
-def view(ui: Ui) -> list[ft.Control]:
-    state = ui.state
+def view(app: App) -> list[ft.Control]:
+    session, actions = app.session, app.actions
+    # What is typed stays in this screen until « Me connecter »; the code is never state.
+    typed: dict[str, str] = ft.use_ref(dict).current  # type: ignore[arg-type,assignment]
+    typed.setdefault("nir", session.typed_nir)
+
+    def keep(name: str) -> Any:
+        def changed(event: Any) -> None:
+            typed[name] = event.control.value or ""
+
+        return changed
+
+    async def submit() -> None:
+        await actions.sign_in(typed["nir"], typed.get("code", ""))
+
     nir = ft.TextField(
         label=strings.NIR_LABEL,
-        value=state.typed_nir,
+        value=session.typed_nir,
         hint_text=strings.NIR_HINT,
         keyboard_type=ft.KeyboardType.TEXT,
         autofill_hints=[ft.AutofillHint.USERNAME],
-        error=state.sign_in_problem("nir"),
+        error=session.sign_in_problem("nir"),
         error_max_lines=3,
+        on_change=keep("nir"),
+        on_submit=submit,
     )
     code = ft.TextField(
         label=strings.CODE_LABEL,
@@ -24,15 +41,11 @@ def view(ui: Ui) -> list[ft.Control]:
         can_reveal_password=False,
         keyboard_type=ft.KeyboardType.NUMBER,
         autofill_hints=[ft.AutofillHint.PASSWORD],
-        error=state.sign_in_problem("code"),
+        error=session.sign_in_problem("code"),
         error_max_lines=3,
+        on_change=keep("code"),
+        on_submit=submit,
     )
-
-    def submit() -> None:
-        state.sign_in(nir.value or "", code.value or "")
-
-    nir.on_submit = ui.busy(submit)
-    code.on_submit = ui.busy(submit)
     return [
         ft.Container(
             ft.Image(src="logo.png", width=72, height=72, semantics_label=strings.APP_TITLE),
@@ -41,17 +54,17 @@ def view(ui: Ui) -> list[ft.Control]:
         heading(strings.APP_TITLE),
         paragraph(strings.SIGN_IN_TITLE, theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
         nir,
-        link(strings.WHERE_NIR, ui.on(state.show_help, strings.WHERE_NIR, strings.HELP_NIR)),
+        link(strings.WHERE_NIR, act(actions.show_help, strings.WHERE_NIR, strings.HELP_NIR)),
         code,
-        link(strings.FORGOT_CODE, ui.on(state.show_help, strings.FORGOT_CODE, strings.HELP_CODE)),
-        primary(strings.SIGN_IN_BUTTON, ui.busy(submit), icon=ft.Icons.LOGIN),
+        link(strings.FORGOT_CODE, act(actions.show_help, strings.FORGOT_CODE, strings.HELP_CODE)),
+        primary(strings.SIGN_IN_BUTTON, submit, icon=ft.Icons.LOGIN, disabled=session.busy),
         ft.Container(paragraph(strings.OR), alignment=ft.Alignment.CENTER),
         secondary(
             strings.FRANCECONNECT,
-            ui.on(state.show_help, strings.FRANCECONNECT, strings.FRANCECONNECT_UNAVAILABLE),
+            act(actions.show_help, strings.FRANCECONNECT, strings.FRANCECONNECT_UNAVAILABLE),
         ),
         link(
             strings.WHAT_FRANCECONNECT,
-            ui.on(state.show_help, strings.WHAT_FRANCECONNECT, strings.FRANCECONNECT_ABOUT),
+            act(actions.show_help, strings.WHAT_FRANCECONNECT, strings.FRANCECONNECT_ABOUT),
         ),
     ]

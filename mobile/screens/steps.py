@@ -1,15 +1,13 @@
-"""The step indicator of the procuration flow."""
+"""The step indicator of the request, as in the seed: « 1 » le mandataire, « 2 » the recap."""
 
 import flet as ft
 
-from mobile.routes import FLOW_STEPS, Screen
+from mobile.routes import FLOW_STEPS, Route
 from shared import strings
 
 
-def indicator(screen: Screen) -> ft.Control:
-    current = FLOW_STEPS.index(screen)
-    total = len(FLOW_STEPS)
-    label = strings.STEP_OF.format(n=current + 1, total=total, name=strings.STEP_NAMES[current])
+def indicator(route: Route) -> ft.Control:
+    current = FLOW_STEPS.index(route)
     dots: list[ft.Control] = [
         ft.Container(
             ft.Text(
@@ -23,11 +21,11 @@ def indicator(screen: Screen) -> ft.Control:
             alignment=ft.Alignment.CENTER,
             bgcolor=ft.Colors.PRIMARY if i <= current else ft.Colors.SURFACE_CONTAINER_HIGHEST,
         )
-        for i in range(total)
+        for i in range(len(FLOW_STEPS))
     ]
     return ft.Semantics(
-        label=label,
+        label=strings.STEP_NAMES[current],
         container=True,
         exclude_semantics=True,
-        content=ft.Column([ft.Row(dots, spacing=12), ft.Text(label)], spacing=6),
+        content=ft.Row(dots, spacing=12),
     )

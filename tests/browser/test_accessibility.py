@@ -105,7 +105,7 @@ def test_every_screen_is_accessible_and_photographed(server, person, paris_today
     person.fill(strings.NOM_LABEL, "Dupont")
     person.fill(strings.BIRTH_LABEL, "20/09/1970")
     person.click(strings.NEXT)
-    person.expect_heading(strings.RECAP_TITLE)
+    person.expect_heading(strings.STEP_RECAP)
     screen("12-recap")
     certify = person.page.get_by_role("checkbox", name=strings.CERTIFY, exact=True)
     certify.click()

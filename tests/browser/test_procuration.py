@@ -53,7 +53,7 @@ def test_minor_refused_then_recap_certify_back_validate_and_rate(server, user, p
     # Corrected: step 3, the recap.
     person.fill(strings.BIRTH_LABEL, "20/09/1970")
     person.click(strings.NEXT)
-    person.expect_heading(strings.RECAP_TITLE)
+    person.expect_heading(strings.STEP_RECAP)
     person.expect_no_text(strings.FORM_SUMMARY)
     for shown in ("Monsieur", "Dupont", "Durand", "Martin", "20/09/1970"):
         person.expect_text(shown)
@@ -88,7 +88,7 @@ def test_minor_refused_then_recap_certify_back_validate_and_rate(server, user, p
 
     # Validate: step 4, the confirmation of the seed.
     person.click(strings.NEXT)
-    person.expect_heading(strings.RECAP_TITLE)
+    person.expect_heading(strings.STEP_RECAP)
     expect(certify).not_to_be_checked()  # certification is asked again
     certify.click()
     expect(certify).to_be_checked()

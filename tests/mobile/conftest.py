@@ -1,8 +1,8 @@
 """Fixtures of the smartphone app's tests.
 
 The fake clock (`clock`, moved with `clock.advance(minutes=…)`), the seeded Store in tmp_path
-(`store`) and `services` come from tests/conftest.py; here: one AppState per person and a
-phone-sized page driven in-process.
+(`store`) and `services` come from tests/conftest.py; here: one Phone (a session's state and
+actions, without Flet's page) per person, and a phone-sized page driven in-process.
 """
 
 from collections.abc import Callable
@@ -11,30 +11,32 @@ import flet as ft
 import pytest
 
 from mobile.app import make_main
-from mobile.state import AppState
 from shared.demo import ALEXIS_CODE, ALEXIS_NIR, CAMILLE_CODE, CAMILLE_NIR
 from shared.services import Services
 from tests.mobile.harness import Harness
+from tests.mobile.phone import Phone
 
 
 @pytest.fixture
-def state(services: Services) -> AppState:
+def state(services: Services) -> Phone:
     """A fresh session on the sign-in screen."""
-    return AppState(services)
+    return Phone(services)
 
 
 @pytest.fixture
-def alexis(state: AppState) -> AppState:
+def alexis(state: Phone) -> Phone:
     """Alexis MOREAU, signed in, on the dashboard."""
-    assert state.sign_in(ALEXIS_NIR, ALEXIS_CODE), state.message
+    state.sign_in(ALEXIS_NIR, ALEXIS_CODE)
+    assert state.session.account is not None, state.session.message
     return state
 
 
 @pytest.fixture
-def camille(services: Services) -> AppState:
+def camille(services: Services) -> Phone:
     """Camille LEFEBVRE, signed in on another phone against the same services."""
-    other = AppState(services)
-    assert other.sign_in(CAMILLE_NIR, CAMILLE_CODE), other.message
+    other = Phone(services)
+    other.sign_in(CAMILLE_NIR, CAMILLE_CODE)
+    assert other.session.account is not None, other.session.message
     return other
 
 

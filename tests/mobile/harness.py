@@ -13,6 +13,7 @@ from typing import Any
 
 import flet as ft
 import msgpack
+from flet.components.public_utils import unwrap_component
 from flet.controls.base_control import BaseControl
 from flet.controls.context import _context_page
 from flet.messaging.connection import Connection
@@ -79,19 +80,31 @@ class Harness:
         platform: ft.PagePlatform = ft.PagePlatform.ANDROID,
         width: int = 412,
         height: int = 915,
+        route: str = "/",
+        web: bool = False,
     ) -> None:
         self.main, self.platform, self.size = main, platform, (width, height)
+        self.route, self.web = route, web
 
     async def __aenter__(self) -> "Harness":
         self.conn = RecordingConnection()
         self.conn.loop = asyncio.get_running_loop()
+        self.conn.page_url = "http://127.0.0.1:8550"
         self.conn.executor = ThreadPoolExecutor(2)
         self.session = Session(self.conn)
         self.page: ft.Page = self.session.page
+        self._answered = 0
+        self.address: list[str] = [self.route]
         self._token = _context_page.set(self.page)
         width, height = self.size
         self.session.apply_page_patch(
-            {"platform": self.platform.value, "web": False, "width": width, "height": height}
+            {
+                "platform": self.platform.value,
+                "web": self.web,
+                "width": width,
+                "height": height,
+                "route": self.route,
+            }
         )
         self.conn.send_message(
             Message(
@@ -105,6 +118,7 @@ class Harness:
         if asyncio.iscoroutine(result):
             await result
         await self.session.after_event(self.page)
+        await self.settle()
         return self
 
     async def __aexit__(self, *exc: object) -> None:
@@ -114,8 +128,35 @@ class Harness:
         _context_page.reset(self._token)
 
     # --- finding mounted controls -----------------------------------------------------------
+    def views(self) -> list[ft.View]:
+        """The view stack, bottom first (the Router's components unwrapped)."""
+        return [unwrap_component(view) for view in unwrap_component(self.page.views)]
+
+    def top(self) -> ft.View:
+        """The View on top of the stack: the screen the person sees."""
+        return self.views()[-1]
+
+    def stack(self) -> list[str]:
+        """The routes of the view stack, bottom first."""
+        return [view.route for view in self.views()]
+
+    def _on_top(self, control: Any) -> bool:
+        """Whether the control is drawn in the top View (or in a dialog)."""
+        top, node = self.top(), control
+        while node is not None:
+            if node is top or isinstance(node, ft.DialogControl):
+                return True
+            if isinstance(node, ft.View):
+                return False
+            node = node.parent
+        return False
+
     def all(self, cls: type = BaseControl, pred: Callable[[Any], bool] = lambda c: True) -> list:
-        return [c for c in list(self.session.index.values()) if isinstance(c, cls) and pred(c)]
+        return [
+            c
+            for c in list(self.session.index.values())
+            if isinstance(c, cls) and pred(c) and self._on_top(c)
+        ]
 
     def one(self, cls: type, pred: Callable[[Any], bool] = lambda c: True) -> Any:
         found = self.all(cls, pred)
@@ -150,9 +191,39 @@ class Harness:
         """CONTROL_EVENT; returns the messages sent back while it was handled."""
         sent = len(self.conn.messages)
         await self.session.dispatch_event(control._i, name, data)
-        await asyncio.sleep(0)
-        await self._dismiss_closed_dialogs()
+        await self.settle()
         return self.conn.messages[sent:]
+
+    async def settle(self) -> None:
+        """Let scheduled redraws run, and play the client's part in them."""
+        for _ in range(3):
+            await asyncio.sleep(0.01)
+            await self._answer_route_pushes()
+            await self._dismiss_closed_dialogs()
+
+    async def _answer_route_pushes(self) -> None:
+        """What Flutter does on `push_route`: the address changes, then a route change event."""
+        while self._answered < len(self.conn.messages):
+            action, body = self.conn.messages[self._answered]
+            self._answered += 1
+            if action == MessageAction.INVOKE_METHOD.value and body.get("name") == "push_route":
+                self.session.handle_invoke_method_results(
+                    body["control_id"], body["call_id"], None, None
+                )
+                route = body["args"]["route"]
+                self.address.append(route)
+                await self.session.dispatch_event(self.page._i, "route_change", {"route": route})
+
+    async def back(self) -> None:
+        """The Android back button, the iOS swipe or the app bar's arrow: a view pop."""
+        await self.session.dispatch_event(self.page._i, "view_pop", {"route": self.top().route})
+        await self.settle()
+
+    async def browser_back(self) -> None:
+        """The browser's Back: the address before this one, as a route change."""
+        self.address.pop()
+        await self.session.dispatch_event(self.page._i, "route_change", {"route": self.address[-1]})
+        await self.settle()
 
     async def _dismiss_closed_dialogs(self) -> None:
         """What Flutter reports once a closed dialog has left the screen."""
@@ -168,7 +239,7 @@ class Harness:
         return await self.event(control, event)
 
     async def select_tab(self, label: str) -> list:
-        nav = self.page.navigation_bar
+        nav = self.top().navigation_bar
         assert nav is not None, "no navigation bar"
         index = [d.label for d in nav.destinations].index(label)
         self.session.apply_patch(nav._i, {"selected_index": index})

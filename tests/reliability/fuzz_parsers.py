@@ -29,9 +29,15 @@ def fuzz(examples: int) -> int:
     def parse_everything(first: str, second: str) -> None:
         nonlocal tried
         tried += 1
-        check_sign_in(first, second)
-        parse_birth_date(first, TODAY)
-        normalise_name(first)
+        nir13, sign_in_problems = check_sign_in(first, second)
+        assert nir13 is None or (len(nir13) == 13 and nir13.isascii())
+        assert nir13 is not None or sign_in_problems
+        assert all(p.message for p in sign_in_problems)
+        born, code = parse_birth_date(first, TODAY)
+        assert (born is None) != (code is None)
+        assert born is None or born <= TODAY
+        name = normalise_name(first)
+        assert normalise_name(name) == name == name.strip()
         problems = check_mandataire(
             civilite=second,
             nom=first,

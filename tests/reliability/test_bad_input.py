@@ -2,10 +2,11 @@
 
 from hypothesis import HealthCheck, given, settings
 
-from mobile.routes import Screen
-from mobile.state import AppState
+from mobile.routes import Route
 from shared.demo import ALEXIS_CODE, ALEXIS_NIR
+from shared.rules import read_mandataire
 from shared.services import Services
+from tests.mobile.phone import Phone
 from tests.reliability.inputs import any_text
 
 SETTINGS = settings(
@@ -25,13 +26,14 @@ def _procurations(services: Services) -> int:
 def test_any_sign_in_text_is_refused_in_french_without_an_exception(
     services: Services, nir: str, code: str
 ) -> None:
-    state = AppState(services)
-    signed_in = state.sign_in(nir, code)
+    state = Phone(services)
+    state.sign_in(nir, code)
+    signed_in = state.session.account is not None
     assert not signed_in or code == ALEXIS_CODE
     if not signed_in:
-        assert state.screen is Screen.SIGN_IN
-        assert state.message or state.sign_in_problems
-        assert all(p.message for p in state.sign_in_problems)
+        assert state.url == "/"
+        assert state.session.message or state.session.sign_in_problems
+        assert all(p.message for p in state.session.sign_in_problems)
 
 
 @SETTINGS
@@ -39,8 +41,8 @@ def test_any_sign_in_text_is_refused_in_french_without_an_exception(
 def test_any_mandataire_text_gets_field_messages_and_writes_nothing(
     services: Services, civilite: str, nom: str, nom_usage: str, prenom: str, naissance: str
 ) -> None:
-    state = AppState(services)
-    assert state.sign_in(ALEXIS_NIR, ALEXIS_CODE)
+    state = Phone(services)
+    state.sign_in(ALEXIS_NIR, ALEXIS_CODE)
     state.start_request()
     before = _procurations(services)
     for name, value in (
@@ -54,9 +56,16 @@ def test_any_mandataire_text_gets_field_messages_and_writes_nothing(
     state.next()
     state.validate()  # not certified: must never write
     assert _procurations(services) == before
-    if state.screen is Screen.MANDATAIRE:
-        assert state.flow.problems
-        assert all(p.message for p in state.flow.problems)
+    reading = read_mandataire(state.request.form, services.today(), state.session.account)
+    if state.url == Route.RECAP:
+        # The recap shows exactly what the rules accept, and nothing else is wrong.
+        assert not state.request.problems
+        assert reading.mandataire is not None
+        assert state.request.checked == reading.mandataire
     else:
-        assert state.screen is Screen.RECAP
-        assert not state.flow.problems
+        assert state.url == Route.MANDATAIRE
+        assert reading.mandataire is None
+        if state.request.can_go_next:
+            assert state.request.problems
+            assert state.request.problems == reading.problems
+        assert all(p.message for p in state.request.problems)

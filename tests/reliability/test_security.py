@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from mobile.state import AppState
+from mobile.actions import RevokeAnswer
 from shared.demo import ALEXIS_CODE, ALEXIS_NIR, CAMILLE_CODE, CAMILLE_NIR
 from shared.services import Services
 from shared.store import DB_NAME
+from tests.mobile.phone import Phone
 from tests.serving import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -35,11 +36,12 @@ def test_a_whole_journey_leaves_no_nir_code_or_name_in_any_log_line(
     services: Services, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.DEBUG)
-    state = AppState(services)
+    state = Phone(services)
     for _ in range(5):
         state.sign_in(CAMILLE_NIR, "99999999")
     state.sign_in("2 85 12 75 056 012 67", "00000000")
-    assert state.sign_in(ALEXIS_NIR, ALEXIS_CODE)
+    state.sign_in(ALEXIS_NIR, ALEXIS_CODE)
+    assert state.session.account is not None
     state.start_request()
     for name, value in (
         ("civilite", "Madame"),
@@ -52,7 +54,8 @@ def test_a_whole_journey_leaves_no_nir_code_or_name_in_any_log_line(
     state.certify(True)
     state.validate()
     state.rate(5)
-    state.revoke()
+    state.ask_revoke()
+    state.answer_revoke(RevokeAnswer.REVOKE)
     state.sign_out()
     lines = [record.getMessage() for record in caplog.records]
     assert lines, "the journey should have logged something"

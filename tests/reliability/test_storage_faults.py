@@ -7,12 +7,13 @@ from typing import Any
 
 import pytest
 
-from mobile.routes import Screen
-from mobile.state import AppState
+from mobile.actions import RevokeAnswer
+from mobile.routes import Route
 from shared import strings
 from shared.demo import ALEXIS_CODE, ALEXIS_NIR
 from shared.services import Services
 from shared.store import Store
+from tests.mobile.phone import Phone
 
 
 class FailingConnection:
@@ -51,9 +52,9 @@ def io_error(store: Store) -> Any:
     return failing(store, "COMMIT", "disk I/O error")
 
 
-def _on_recap(services: Services) -> AppState:
-    state = AppState(services)
-    assert state.sign_in(ALEXIS_NIR, ALEXIS_CODE)
+def _on_recap(services: Services) -> Phone:
+    state = Phone(services)
+    state.sign_in(ALEXIS_NIR, ALEXIS_CODE)
     state.start_request()
     for name, value in (
         ("civilite", "Madame"),
@@ -64,7 +65,7 @@ def _on_recap(services: Services) -> AppState:
         state.set_field(name, value)
     state.next()
     state.certify(True)
-    assert state.screen is Screen.RECAP
+    assert state.url == Route.RECAP
     return state
 
 
@@ -81,19 +82,20 @@ def test_a_storage_fault_shows_a_french_message_writes_nothing_and_the_app_goes_
     before = _count(services.store)
     with fault(services.store):
         state.validate()
-    assert state.message == strings.STORAGE_FAILED
-    assert state.screen is Screen.RECAP
+    assert state.session.message == strings.STORAGE_FAILED
+    assert state.url == Route.RECAP
     assert _count(services.store) == before
-    assert state.current_procuration() is None
+    assert state.session.current is None
     state.validate()
-    assert state.screen is Screen.CONFIRMATION
+    assert state.url == Route.CONFIRMATION
     assert _count(services.store) == before + 1
 
 
 def test_a_full_disk_at_revocation_keeps_the_procuration_active(services: Services) -> None:
     state = _on_recap(services)
     state.validate()
+    state.ask_revoke()
     with io_error(services.store):
-        state.revoke()
-    assert state.message == strings.STORAGE_FAILED
-    assert state.current_procuration() is not None
+        state.answer_revoke(RevokeAnswer.REVOKE)
+    assert state.session.message == strings.STORAGE_FAILED
+    assert state.session.current is not None

@@ -213,7 +213,7 @@ def test_the_mandataire_cannot_be_yourself():
         assure=ASSURE,
     )
     assert problems == [Problem(field="mandataire", code="self")]
-    assert problems[0].message == strings.MESSAGES["self"]
+    assert problems[0].message == "Vous ne pouvez pas vous désigner vous-même comme mandataire."
 
 
 def test_a_namesake_born_another_day_can_be_the_mandataire():

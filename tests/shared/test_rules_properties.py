@@ -101,6 +101,8 @@ def test_someone_is_adult_exactly_from_the_majority_date(born):
 def test_any_text_in_the_mandataire_form_yields_problems_never_an_exception(text):
     fields = ("civilite", "nom", "nom_usage", "prenom", "date_naissance")
     problems = check_mandataire({f: text for f in fields}, today=TODAY, assure=ASSURE)
+    # No one text is both a civilité and a date of birth: there is always something to say.
+    assert problems
     assert all(p.field in (*fields, "mandataire") for p in problems)
     assert all(p.message == MESSAGES[p.code] for p in problems)
 

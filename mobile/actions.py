@@ -1,0 +1,298 @@
+"""What a person can do: each action works the domain off the loop, assigns the state on it,
+then shows the screen the guard allows. Screens only call these."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from enum import Enum
+from typing import Protocol, TypeVar
+
+from mobile.guard import Facts
+from mobile.offload import offload
+from mobile.routes import TABS, Route
+from mobile.state import Dialog, DialogKind, Request, Session
+from shared import strings
+from shared.errors import DomainError, InvalidInput, ProcurationAlreadyActive
+from shared.models import Account, Payment, Procuration
+from shared.rules import read_mandataire
+from shared.services import IDLE_LIMIT, Services, check_sign_in
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+class RevokeAnswer(Enum):
+    """The one answer the revoke confirmation gives."""
+
+    BACK = "back"
+    REVOKE = "revoke"
+
+
+class Navigator(Protocol):
+    url: str
+
+    def go(self, route: str) -> None: ...
+
+
+class Broadcast(Protocol):
+    """Tells the account's other sessions that its procuration changed."""
+
+    def follow(self, account_id: int) -> None: ...
+
+    def unfollow(self) -> None: ...
+
+    def changed(self, account_id: int, notice: str) -> None: ...
+
+
+def _signed_in_view(
+    services: Services, account_id: int
+) -> tuple[Procuration | None, tuple[Payment, ...]]:
+    return services.current_procuration(account_id), tuple(services.payments(account_id))
+
+
+class Actions:
+    """One per session: the only place that changes its Session and Request."""
+
+    def __init__(
+        self,
+        services: Services,
+        session: Session,
+        request: Request,
+        nav: Navigator,
+        broadcast: Broadcast,
+    ) -> None:
+        self.services, self.session, self.request = services, session, request
+        self.nav, self.broadcast = nav, broadcast
+        self._acting = asyncio.Lock()
+
+    def facts(self) -> Facts:
+        request = self.request
+        return Facts(
+            signed_in=self.session.account is not None,
+            active=self.session.current is not None,
+            checked=request.checked is not None,
+            granted=request.granted is not None,
+        )
+
+    # --- running the domain ---------------------------------------------------------------
+    async def _domain(self, work: Callable[..., T], *args: object) -> T | None:
+        """The work in a domain thread; a domain error becomes the screen's message."""
+        try:
+            return await offload(work, *args)
+        except DomainError as error:
+            self.session.message = error.message
+        except Exception:
+            log.exception("action failed")
+            self.session.message = strings.STORAGE_FAILED
+        return None
+
+    def _account(self) -> Account | None:
+        """The signed-in account, after noting the action; None once idle too long."""
+        session = self.session
+        if session.account is None:
+            return None
+        now = self.services.clock()
+        if session.last_activity and now - session.last_activity > IDLE_LIMIT:
+            self.sign_out(strings.SESSION_EXPIRED)
+            return None
+        session.last_activity = now
+        return session.account
+
+    def check_idle(self) -> None:
+        """Called by a timer: sign out a session idle for 15 minutes."""
+        last = self.session.last_activity
+        if self.session.account and last and self.services.clock() - last > IDLE_LIMIT:
+            self.sign_out(strings.SESSION_EXPIRED)
+
+    # --- sign-in --------------------------------------------------------------------------
+    async def sign_in(self, nir: str, code: str) -> None:
+        session = self.session
+        if session.busy:
+            return
+        session.message, session.notice, session.typed_nir = None, None, nir
+        _, problems = check_sign_in(nir, code)
+        session.sign_in_problems = tuple(problems)
+        if problems:
+            return
+        session.busy = True
+        try:
+            account = await self._domain(self.services.sign_in, nir, code)
+            seen = (
+                await self._domain(_signed_in_view, self.services, account.id) if account else None
+            )
+        finally:
+            session.busy = False
+        if account is None or seen is None:
+            return
+        session.current, session.payments = seen
+        session.account, session.typed_nir = account, ""
+        session.last_activity = self.services.clock()
+        self.broadcast.follow(account.id)
+        wanted = self.nav.url
+        self.nav.go(wanted if wanted not in (Route.SIGN_IN, "") else Route.HOME)
+
+    def sign_out(self, message: str | None = None) -> None:
+        session = self.session
+        session.account, session.current, session.payments = None, None, ()
+        session.dialog, session.sign_in_problems, session.notice = None, (), None
+        session.message = message
+        self.request.reset()
+        self.broadcast.unfollow()
+        self.nav.go(Route.SIGN_IN)
+
+    # --- moving around --------------------------------------------------------------------
+    def go(self, route: str) -> None:
+        """Show a screen (the guard may choose a nearer one); the old messages go."""
+        if self.session.account is not None and self._account() is None:
+            return  # idle too long: signed out
+        self.session.message, self.session.notice = None, None
+        self.nav.go(route)
+
+    def open_tab(self, index: int) -> None:
+        self.go(TABS[index][0])
+
+    def start_request(self) -> None:
+        """« Je démarre ma demande »: the form, with what was typed before if anything."""
+        self.go(Route.MANDATAIRE)
+
+    def back_to_dashboard(self) -> None:
+        self.request.reset()
+        self.go(Route.HOME)
+
+    # --- the form -------------------------------------------------------------------------
+    def set_field(self, name: str, value: str) -> None:
+        """Keep what is typed; an edited field loses its old message and the recap its check."""
+        request = self.request
+        request.form = request.form.model_copy(update={name: value})
+        request.problems = tuple(p for p in request.problems if p.field not in (name, "mandataire"))
+        request.checked, request.certified = None, False
+
+    def next(self) -> None:
+        """« Suivant »: the recap, or the problems next to their fields."""
+        account = self._account()
+        if account is None or not self.request.can_go_next:
+            return
+        reading = read_mandataire(self.request.form, self.services.today(), account)
+        self.request.problems = reading.problems
+        self.request.checked, self.request.certified = reading.mandataire, False
+        if reading.mandataire is not None:
+            self.go(Route.RECAP)
+
+    def certify(self, value: bool) -> None:
+        self.request.certified = value
+
+    async def validate(self) -> None:
+        """« Valider »: record the procuration, then the confirmation page."""
+        request, session = self.request, self.session
+        account = self._account()
+        if account is None or not request.certified or request.checked is None or session.busy:
+            return
+        session.busy = True
+        try:
+            granted = await offload(self.services.grant, account.id, request.form)
+        except ProcurationAlreadyActive as error:
+            request.reset()
+            await self._reload(account.id)
+            self.go(Route.PROCURATION)
+            session.message = error.message
+            return
+        except InvalidInput as error:
+            request.problems, request.checked = tuple(error.problems), None
+            self.go(Route.MANDATAIRE)
+            return
+        except DomainError as error:
+            session.message = error.message
+            return
+        except Exception:
+            log.exception("grant failed")
+            session.message = strings.STORAGE_FAILED
+            return
+        finally:
+            session.busy = False
+        request.reset()
+        request.granted, session.current = granted, granted
+        self.go(Route.CONFIRMATION)
+        self.broadcast.changed(account.id, strings.GRANTED_ELSEWHERE)
+
+    async def rate(self, stars: int) -> None:
+        account, granted = self._account(), self.request.granted
+        if account is None or granted is None:
+            return
+        if await self._domain(self.services.rate, account.id, granted.id, stars) is None:
+            return
+        self.request.rating = stars
+        self.session.notice = strings.RATE_SAVED.format(n=stars)
+
+    # --- dialogs --------------------------------------------------------------------------
+    def show_help(self, title: str, text: str) -> None:
+        self.session.dialog = Dialog(DialogKind.INFO, title, text)
+
+    def show_unavailable(self, name: str) -> None:
+        self.show_help(strings.UNAVAILABLE_TITLE, strings.UNAVAILABLE_TEXT.format(nom=name))
+
+    def close_dialog(self) -> None:
+        self.session.dialog = None
+
+    def key(self, name: str) -> None:
+        """A key pressed anywhere: Escape closes the open dialog (« Retour » for revoking)."""
+        if name == "Escape":
+            self.session.dialog = None
+
+    def close_dialog_on_history_move(self) -> bool:
+        """Back or Forward in the browser closes an open dialog first (True if it did)."""
+        if self.session.dialog is None:
+            return False
+        self.session.dialog = None
+        return True
+
+    async def ask_revoke(self) -> None:
+        """Open the confirmation, unless what it would revoke already ended elsewhere."""
+        account = self._account()
+        if account is None:
+            return
+        await self._reload(account.id)
+        if self.session.current is None:
+            self.session.notice = strings.ALREADY_ENDED
+            return
+        self.session.dialog = Dialog(DialogKind.REVOKE, strings.REVOKE_TITLE, strings.REVOKE_TEXT)
+
+    async def answer_revoke(self, answer: RevokeAnswer) -> None:
+        """The revoke dialog's answer: « Retour » closes it, « Révoquer » revokes at once."""
+        self.session.dialog = None
+        account = self._account()
+        if answer is not RevokeAnswer.REVOKE or account is None:
+            return
+        revoked = await self._domain(self.services.revoke, account.id)
+        await self._reload(account.id)
+        if revoked is None:
+            if self.session.message is None:
+                self.session.notice = strings.ALREADY_ENDED
+            return
+        self.session.notice = strings.REVOKED_DONE
+        self.broadcast.changed(account.id, strings.REVOKED_ELSEWHERE)
+
+    # --- what other sessions did ----------------------------------------------------------
+    async def _reload(self, account_id: int) -> None:
+        """Read the active procuration again (a failed read keeps what was shown)."""
+        try:
+            seen = await offload(self.services.current_procuration, account_id)
+        except Exception:
+            log.exception("reading the procuration failed")
+            self.session.message = strings.STORAGE_FAILED
+            return
+        if self.session.account is not None and self.session.account.id == account_id:
+            self.session.current = seen
+
+    async def changed_elsewhere(self, account_id: int, notice: str) -> None:
+        """Another session of this account granted or revoked: show the truth at once."""
+        account = self.session.account
+        if account is None or account.id != account_id:
+            return
+        await self._reload(account_id)
+        dialog = self.session.dialog
+        if self.session.current is None and dialog and dialog.kind is DialogKind.REVOKE:
+            self.session.dialog = None
+        self.session.notice = notice
+        self.nav.go(self.nav.url)

@@ -1,0 +1,154 @@
+"""The frame of every screen: app bar with Déconnexion, the five tabs, messages, content."""
+
+from collections.abc import Callable
+from typing import Any
+
+import flet as ft
+
+from mobile.context import App, use_app
+from mobile.routes import TABS, Route, known, parent_of, tab_index
+from mobile.widgets import BUTTON_STYLE, TARGET, act, banner, heading, paragraph, primary
+from shared import strings
+
+TAB_ICONS = (
+    (ft.Icons.HOME_OUTLINED, ft.Icons.HOME),
+    (ft.Icons.EURO_OUTLINED, ft.Icons.EURO),
+    (ft.Icons.DESCRIPTION_OUTLINED, ft.Icons.DESCRIPTION),
+    (ft.Icons.FAVORITE_OUTLINE, ft.Icons.FAVORITE),
+    (ft.Icons.PERSON_OUTLINE, ft.Icons.PERSON),
+)
+# Full width on a phone, a centred phone-width column (400–470 px) on wide windows.
+PHONE_COLUMN: dict[str | ft.ResponsiveRowBreakpoint, int | float] = {
+    "xs": 12,
+    "sm": 9,
+    "md": 7,
+    "lg": 5,
+    "xl": 4,
+    "xxl": 4,
+}
+Screen = Callable[[App], list[ft.Control]]
+
+
+def frame(app: App, body: list[ft.Control]) -> ft.Control:
+    """The messages and the screen's content, in a scroll view centred at phone width."""
+    session = app.session
+    banners = [
+        banner(text, error=error)
+        for text, error in ((session.message, True), (session.notice, False))
+        if text
+    ]
+    progress = ft.ProgressBar(visible=session.busy, semantics_label=strings.BUSY)
+    column = ft.Column(
+        [progress, *banners, *body], spacing=16, horizontal_alignment=ft.CrossAxisAlignment.STRETCH
+    )
+    return ft.SafeArea(
+        ft.Column(
+            [
+                ft.ResponsiveRow(
+                    [ft.Container(column, padding=16, col=PHONE_COLUMN)],
+                    alignment=ft.MainAxisAlignment.CENTER,
+                )
+            ],
+            scroll=ft.ScrollMode.AUTO,
+            expand=True,
+        ),
+        expand=True,
+    )
+
+
+def _app_bar(app: App, path: str) -> ft.AppBar:
+    # Flutter's own back arrow is 40 px and named « Retour » like the flow's buttons: ours is
+    # 48 px, has a name of its own, and goes where the system back goes (the parent screen).
+    back = (
+        ft.IconButton(
+            ft.Icon(ft.Icons.ARROW_BACK, semantics_label=strings.PREVIOUS_SCREEN),
+            tooltip=strings.PREVIOUS_SCREEN,
+            on_click=act(app.actions.go, parent_of(path)),
+            width=TARGET,
+            height=TARGET,
+        )
+        if path != Route.HOME
+        else None
+    )
+    return ft.AppBar(
+        leading=back,
+        automatically_imply_leading=False,
+        title=ft.Text(strings.APP_TITLE),
+        actions=[
+            ft.TextButton(
+                strings.SIGN_OUT,
+                icon=ft.Icons.LOGOUT,
+                style=BUTTON_STYLE,
+                on_click=act(app.actions.sign_out),
+            )
+        ],
+    )
+
+
+def _navigation_bar(app: App, route: Route) -> ft.NavigationBar:
+    def changed(event: Any) -> None:
+        app.actions.open_tab(int(event.control.selected_index))
+
+    return ft.NavigationBar(
+        selected_index=tab_index(route),
+        on_change=changed,
+        destinations=[
+            ft.NavigationBarDestination(label=label, icon=icon, selected_icon=selected)
+            for (_, label), (icon, selected) in zip(TABS, TAB_ICONS, strict=True)
+        ],
+    )
+
+
+@ft.component
+def RootLayout() -> ft.View:
+    """Every signed-in screen is a View of its own with the bars (flet issue #6322)."""
+    app = use_app()
+    path = ft.use_view_path()
+    # Keyed by its path: a tab that replaces another at the same level is a new View, not
+    # the old one patched (patched, Flutter kept the old route's page and drew it empty).
+    return ft.View(
+        key=path,
+        route=path,
+        appbar=_app_bar(app, path),
+        navigation_bar=_navigation_bar(app, known(path) or Route.HOME),
+        controls=[frame(app, [ft.use_route_outlet()])],
+        padding=0,
+    )
+
+
+def screen(view: Screen) -> Callable[[], ft.Control]:
+    """The Router's component for one screen module's `view`."""
+
+    @ft.component
+    def Screen() -> ft.Control:
+        return ft.Column(
+            view(use_app()), spacing=16, horizontal_alignment=ft.CrossAxisAlignment.STRETCH
+        )
+
+    Screen.__name__ = Screen.__qualname__ = view.__module__.rsplit(".", 1)[-1].title()
+    return Screen
+
+
+def page_view(route: Route, view: Screen) -> Callable[[], ft.View]:
+    """The Router's component for a screen without the bars (Connexion)."""
+
+    @ft.component
+    def Page() -> ft.View:
+        app = use_app()
+        return ft.View(route=route, controls=[frame(app, view(app))], padding=0)
+
+    return Page
+
+
+@ft.component
+def NotFound() -> ft.Control:
+    """« Page introuvable », with a way back to Accueil."""
+    app = use_app()
+    return frame(
+        app,
+        [
+            heading(strings.NOT_FOUND_TITLE),
+            paragraph(strings.NOT_FOUND_TEXT),
+            primary(strings.BACK_HOME, act(app.actions.go, Route.HOME), icon=ft.Icons.HOME),
+        ],
+    )

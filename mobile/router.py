@@ -1,0 +1,84 @@
+"""The app as a tree of routes: Flet's Router builds the view stack from the address."""
+
+import flet as ft
+
+from mobile.context import App, provide
+from mobile.dialogs import dialog_for
+from mobile.layout import NotFound, RootLayout, Screen, page_view, screen
+from mobile.routes import Route
+from mobile.screens import (
+    confirmation,
+    demarches,
+    home,
+    informations,
+    mandataire,
+    payments,
+    prevention,
+    principles,
+    recap,
+    sign_in,
+)
+
+Tree = tuple[tuple[Route, Screen, "Tree"], ...]
+
+# Mes démarches → principes → le mandataire → récapitulatif → confirmation, above Accueil.
+SCREENS: Tree = (
+    (
+        Route.HOME,
+        home.view,
+        (
+            (Route.PAYMENTS, payments.view, ()),
+            (
+                Route.DEMARCHES,
+                demarches.view,
+                (
+                    (
+                        Route.PROCURATION,
+                        principles.view,
+                        (
+                            (
+                                Route.MANDATAIRE,
+                                mandataire.view,
+                                (
+                                    (
+                                        Route.RECAP,
+                                        recap.view,
+                                        ((Route.CONFIRMATION, confirmation.view, ()),),
+                                    ),
+                                ),
+                            ),
+                        ),
+                    ),
+                ),
+            ),
+            (Route.PREVENTION, prevention.view, ()),
+            (Route.INFORMATIONS, informations.view, ()),
+        ),
+    ),
+)
+
+
+def _routes(parent: str, tree: Tree) -> list[ft.Route]:
+    """Each screen a route nested under its parent: one View per level of the path."""
+    return [
+        ft.Route(
+            path=route.removeprefix(parent).lstrip("/") or "/",
+            component=screen(view),
+            children=_routes(route, children) or None,
+        )
+        for route, view, children in tree
+    ]
+
+
+ROUTES = [
+    ft.Route(path=Route.SIGN_IN.lstrip("/"), component=page_view(Route.SIGN_IN, sign_in.view)),
+    ft.Route(component=RootLayout, outlet=True, children=_routes("", SCREENS)),
+]
+
+
+@ft.component
+def Root(app: App) -> ft.Control:
+    """The session's contexts, its dialog, and the Router."""
+    ft.use_state(app.session)  # redraw when the dialog changes
+    ft.use_dialog(dialog_for(app))
+    return provide(app, lambda: ft.Router(ROUTES, not_found=NotFound, manage_views=True))
