@@ -178,6 +178,15 @@ class Services:
         log.info("document made for procuration %d", procuration.id)
         return Download(name=name, media_type="application/pdf", content=content)
 
+    def agenda(self, account_id: int) -> Download:
+        """The calendar file (.ics) of the active procuration's last day."""
+        from shared.agenda import procuration_ics  # icalendar's import: 0.1 s, on first use
+
+        _, procuration = self._active(account_id)
+        content = procuration_ics(procuration, self.clock())
+        name = strings.AGENDA_FILE.format(reference=format_reference(procuration.reference))
+        return Download(name=name, media_type="text/calendar", content=content)
+
     def _active(self, account_id: int) -> tuple[Account, Procuration]:
         with self.store.reading() as tx:
             account = tx.account(account_id)
