@@ -17,6 +17,7 @@ from shared.errors import (
 from shared.models import Account, Payment, Problem, Procuration, Rating
 from shared.nir import read_nir
 from shared.reference import format_reference, new_reference
+from shared.reminder import Reminder, reminder
 from shared.rules import MandataireForm, read_mandataire, validity_end
 from shared.secrets import code_matches, lookup_key
 from shared.store import Store
@@ -186,6 +187,12 @@ class Services:
         content = procuration_ics(procuration, self.clock())
         name = strings.AGENDA_FILE.format(reference=format_reference(procuration.reference))
         return Download(name=name, media_type="text/calendar", content=content)
+
+    def reminder(self, account_id: int) -> Reminder | None:
+        """The reminder due today for the account's latest procuration, if any."""
+        with self.store.reading() as tx:
+            latest = tx.latest_procuration(account_id)
+        return reminder(latest, self.today())
 
     def _active(self, account_id: int) -> tuple[Account, Procuration]:
         with self.store.reading() as tx:
