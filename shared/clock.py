@@ -26,3 +26,8 @@ def paris_time(moment: datetime) -> str:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return moment.astimezone(PARIS).strftime("%H:%M")
+
+
+def full_date(day: date) -> str:
+    """JJ/MM/AAAA, as every date is written to the person."""
+    return day.strftime("%d/%m/%Y")

@@ -49,3 +49,9 @@ class StorageError(DomainError):
 
 class NotSignedIn(DomainError):
     message = strings.SESSION_EXPIRED
+
+
+class NoActiveProcuration(DomainError):
+    """A document was asked for, but no procuration is active (revoked, expired or none)."""
+
+    message = strings.NO_DOCUMENT

@@ -3,17 +3,21 @@
 import logging
 from datetime import date, datetime, timedelta
 
+from shared import strings
 from shared.clock import Clock, paris_date, system_clock
+from shared.download import Download
 from shared.errors import (
     AccountLocked,
     InvalidInput,
+    NoActiveProcuration,
     NotSignedIn,
     ProcurationAlreadyActive,
     SignInRefused,
 )
 from shared.models import Account, Payment, Problem, Procuration, Rating
 from shared.nir import read_nir
-from shared.reference import new_reference
+from shared.reference import format_reference, new_reference
+from shared.reminder import Reminder, reminder
 from shared.rules import MandataireForm, read_mandataire, validity_end
 from shared.secrets import code_matches, lookup_key
 from shared.store import Store
@@ -165,3 +169,39 @@ class Services:
     def rating(self, procuration_id: int) -> int | None:
         with self.store.reading() as tx:
             return tx.rating(procuration_id)
+
+    def document(self, account_id: int) -> Download:
+        """The PDF of the active procuration, made now; a revoked or expired one has none."""
+        # fpdf2 takes about a quarter of a second to import: paid on the first document only.
+        from shared.document import procuration_pdf
+
+        account, procuration = self._active(account_id)
+        content = procuration_pdf(procuration, account, self.clock())
+        name = strings.DOCUMENT_FILE.format(reference=format_reference(procuration.reference))
+        log.info("document made for procuration %d", procuration.id)
+        return Download(name=name, media_type="application/pdf", content=content)
+
+    def agenda(self, account_id: int) -> Download:
+        """The calendar file (.ics) of the active procuration's last day."""
+        from shared.agenda import procuration_ics  # icalendar's import: 0.1 s, on first use
+
+        _, procuration = self._active(account_id)
+        content = procuration_ics(procuration, self.clock())
+        name = strings.AGENDA_FILE.format(reference=format_reference(procuration.reference))
+        return Download(name=name, media_type="text/calendar", content=content)
+
+    def reminder(self, account_id: int) -> Reminder | None:
+        """The reminder due today for the account's latest procuration, if any."""
+        with self.store.reading() as tx:
+            latest = tx.latest_procuration(account_id)
+        return reminder(latest, self.today())
+
+    def _active(self, account_id: int) -> tuple[Account, Procuration]:
+        with self.store.reading() as tx:
+            account = tx.account(account_id)
+            latest = tx.latest_procuration(account_id)
+        if account is None:
+            raise NotSignedIn()
+        if latest is None or not latest.is_active(self.today()):
+            raise NoActiveProcuration()
+        return account, latest

@@ -306,3 +306,55 @@ MONTHS_SHORT: Final = (
     "nov.",
     "déc.",
 )
+
+# --- The procuration's document, its calendar file, history and reminders (issue 12) ---------
+DOWNLOAD_DOCUMENT: Final = "Télécharger ma procuration (PDF)"
+ADD_TO_AGENDA: Final = "Ajouter à mon agenda"
+REFERENCE_LABEL: Final = "Référence"
+NO_DOCUMENT: Final = (
+    "Aucune procuration en cours : il n'y a pas de document à télécharger. "
+    "Une procuration révoquée ou expirée ne donne plus de document."
+)
+DOCUMENT_FILE: Final = "procuration-{reference}.pdf"
+AGENDA_FILE: Final = "procuration-{reference}.ics"
+DOCUMENT_TITLE: Final = "Procuration"
+DOCUMENT_SUBTITLE: Final = "Pour une démarche à l'accueil de la Caisse d'Assurance Maladie"
+DOCUMENT_ASSURE: Final = "L'assuré"
+DOCUMENT_MANDATAIRE: Final = "Le mandataire"
+DOCUMENT_FIELDS: Final[dict[str, str]] = {
+    "civilite": "Civilité",
+    "nom": "Nom",
+    "nom_usage": "Nom d'usage",
+    "prenom": "Prénom",
+    "date_naissance": "Date de naissance",
+    "nir": "Numéro de sécurité sociale",
+}
+DOCUMENT_VALIDITY: Final = "Valable du {debut} au {fin} inclus"
+DOCUMENT_BRING_TITLE: Final = "À l'accueil, le mandataire présente :"
+DOCUMENT_BRING: Final = (
+    "cette procuration ;",
+    "sa propre pièce d'identité en cours de validité (carte nationale d'identité ou passeport) ;",
+    "le numéro de sécurité sociale de l'assuré ou sa carte Vitale.",
+)
+DOCUMENT_REVOCABLE: Final = (
+    "L'assuré peut révoquer cette procuration à tout moment depuis son compte ameli."
+)
+DOCUMENT_MADE: Final = "Document établi le {date} à {heure}"
+AGENDA_SUMMARY: Final = "Fin de la procuration pour {qui}"
+AGENDA_DESCRIPTION: Final = (
+    "Votre procuration pour {qui} est valable jusqu'au {fin} inclus (référence {reference}). "
+    "Ensuite, vous pourrez en faire une nouvelle depuis l'application."
+)
+AGENDA_ALARM: Final = "Votre procuration pour {qui} prend fin demain, le {fin}."
+HISTORY_TITLE: Final = "Mes procurations"
+HISTORY_EMPTY: Final = "Vous n'avez encore fait aucune procuration."
+HISTORY_PERIOD: Final = "Du {debut} au {fin} inclus"
+STATUS_ACTIVE: Final = "en cours"
+STATUS_REVOKED: Final = "révoquée le {date}"
+STATUS_EXPIRED: Final = "expirée le {date}"
+REDO: Final = "Refaire une procuration pour cette personne"
+REMINDER_ENDING: Final = "Votre procuration pour {qui} prend fin le {fin}."
+REMINDER_ENDED: Final = (
+    "Votre procuration pour {qui} a pris fin le {fin}. "
+    "Vous pouvez en faire une nouvelle pour la même personne."
+)

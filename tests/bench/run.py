@@ -101,6 +101,10 @@ def main(argv: list[str] | None = None) -> int:
                     step("web.transition", lambda: [browser.bench_transition(runs)])
                 if wanted("web.rss_per_session"):
                     step("web.rss_per_session", lambda: [browser.bench_rss(runs)])
+        if wanted("document.pdf"):
+            import bench_document
+
+            step("document.pdf", lambda: [bench_document.bench_document(runs)])
         if wanted("import.app"):
             step("import.app", lambda: [bench_micro.bench_import(runs)])
     except BaseException:
