@@ -14,6 +14,13 @@ MESSAGES: Final[dict[str, str]] = {
     ),
     "name_too_long": "50 caractères au maximum.",
     "name_edges": "Commencez et terminez par une lettre.",
+    "name_not_latin": (
+        "Écrivez-le en lettres latines, comme sur la pièce d'identité du mandataire."
+    ),
+    "name_separators": (
+        "Un trait d'union, une apostrophe ou un espace se place entre deux lettres, "
+        "par exemple Jean-Pierre."
+    ),
     "date_format": "Indiquez la date au format JJ/MM/AAAA, par exemple 04/07/1985.",
     "date_impossible": "Cette date n'existe pas : vérifiez le jour et le mois.",
     "date_future": "La date de naissance ne peut pas être dans le futur.",
