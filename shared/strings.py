@@ -46,6 +46,12 @@ MESSAGES: Final[dict[str, str]] = {
 
 # --- Sign-in ---------------------------------------------------------------------------------
 SIGN_IN_REFUSED: Final = "Le numéro de sécurité sociale ou le code personnel est incorrect."
+SIGN_IN_TRIES_LEFT: Final = (
+    "Il vous reste {n} essais avant que l'accès à votre compte soit bloqué pendant 30 minutes."
+)
+SIGN_IN_LAST_TRY: Final = (
+    "Il vous reste 1 essai avant que l'accès à votre compte soit bloqué pendant 30 minutes."
+)
 SIGN_IN_LOCKED: Final = (
     "Après 5 essais infructueux, l'accès à votre compte est bloqué pendant 30 minutes. "
     "Vous pourrez réessayer à partir de {heure}."

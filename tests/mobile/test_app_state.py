@@ -80,7 +80,7 @@ def account_id(state: AppState, nir: str) -> int:
 # --- sign-in ---------------------------------------------------------------------------------
 def test_a_wrong_code_is_refused_with_the_sign_in_message(state):
     assert state.sign_in(ALEXIS_NIR, "00000000") is False
-    assert state.message == strings.SIGN_IN_REFUSED
+    assert state.message is not None and state.message.startswith(strings.SIGN_IN_REFUSED)
     assert state.account is None
     assert state.screen is Screen.SIGN_IN
 
@@ -95,7 +95,7 @@ def test_a_badly_formed_nir_is_a_problem_on_the_nir_field(state):
 def test_five_wrong_codes_lock_the_account_for_thirty_minutes(state):
     for _ in range(4):
         state.sign_in(ALEXIS_NIR, "00000000")
-        assert state.message == strings.SIGN_IN_REFUSED
+        assert state.message is not None and state.message.startswith(strings.SIGN_IN_REFUSED)
     state.sign_in(ALEXIS_NIR, "00000000")
     # 10:00 UTC is 12:00 in Paris in June.
     assert state.message == strings.SIGN_IN_LOCKED.format(heure="12:30")

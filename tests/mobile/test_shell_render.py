@@ -6,6 +6,7 @@ import flet as ft
 
 from shared import strings
 from shared.demo import ALEXIS_CODE, ALEXIS_NIR
+from shared.errors import SignInRefused
 from tests.mobile.harness import BUTTONS, Harness, run, text_of
 
 SEED_TABS = [
@@ -103,7 +104,7 @@ def test_a_refused_code_shows_the_message_and_keeps_the_typed_nir(phone):
             await h.set_value(h.field(strings.NIR_LABEL), ALEXIS_NIR)
             await h.set_value(h.field(strings.CODE_LABEL), "00000000")
             await h.click(h.button(strings.SIGN_IN_BUTTON))
-            await h.wait_text(strings.SIGN_IN_REFUSED)
+            await h.wait_text(SignInRefused(tries_left=4).message)
             assert h.page.navigation_bar is None
             assert h.field(strings.NIR_LABEL).value == ALEXIS_NIR
 
