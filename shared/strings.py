@@ -1,5 +1,10 @@
-"""Every French text the user reads, in one table; the seed's sentences are quoted word for word."""
+"""Every French text the user reads, in one table; the seed's sentences are quoted word for word.
 
+Write plain spaces: the end of this module puts French typography's non-breaking spaces in
+every text (`french_spacing`).
+"""
+
+import re
 from typing import Final
 
 # --- Messages of the rules, by problem code -------------------------------------------------
@@ -64,6 +69,10 @@ ALREADY_ACTIVE: Final = (
     "Vous avez déjà une procuration en cours. Révoquez-la avant d'en faire une nouvelle."
 )
 SESSION_EXPIRED: Final = "Votre session a expiré. Reconnectez-vous pour continuer."
+SESSION_LOST: Final = (
+    "La connexion au service a été interrompue et votre session a pris fin. "
+    "Pour protéger vos données, reconnectez-vous."
+)
 
 # --- Labels of the seed ----------------------------------------------------------------------
 APP_TITLE: Final = "Procuration en ligne"
@@ -182,7 +191,7 @@ BUSY: Final = "Traitement en cours…"
 CLOSE: Final = "Fermer"
 UNAVAILABLE_TITLE: Final = "Démarche non disponible dans cette application"
 UNAVAILABLE_TEXT: Final = (
-    "« {nom} » n'est pas proposé dans cette version de l'application. "
+    "« {nom} » : cette démarche n'est pas proposée dans cette version de l'application. "
     "Seule la procuration en ligne y est disponible. Pour cette démarche, utilisez votre "
     "compte ameli sur le site ou contactez votre caisse d'assurance maladie."
 )
@@ -306,4 +315,46 @@ MONTHS_SHORT: Final = (
     "oct.",
     "nov.",
     "déc.",
+)
+
+# --- The page the web app is served in (mobile/serve.py) ---------------------------------------
+PAGE_DESCRIPTION: Final = (
+    "Désigner un mandataire pour vos démarches à l'accueil de votre caisse d'assurance maladie."
+)
+LOADING: Final = "Chargement de l'application…"
+OFFLINE_TITLE: Final = "Connexion au service interrompue"
+OFFLINE_TEXT: Final = (
+    "Nouvelle tentative de connexion en cours… Gardez cette page ouverte : "
+    "elle reprendra dès que le service répondra."
+)
+
+
+# --- French typography, applied to every text above ------------------------------------------
+NBSP: Final = "\u00a0"
+# U+00A0 everywhere, also before « ; ! ? » where the narrow U+202F is the printer's choice:
+# the bundled Roboto and every screen reader have it, and it never shows as an empty box.
+_SPACE_BEFORE_MARK = re.compile(r"[ \u00a0\u202f]+(?=[:;!?»])")
+_SPACE_AFTER_QUOTE = re.compile(r"«[ \u00a0\u202f]*")
+_BARE_CLOSING_QUOTE = re.compile(r"(?<!\u00a0)»")
+
+
+def french_spacing(text: str) -> str:
+    """A non-breaking space before « : ; ! ? » where a space was typed, and inside « »."""
+    text = _SPACE_BEFORE_MARK.sub(NBSP, text)
+    text = _SPACE_AFTER_QUOTE.sub("«" + NBSP, text)
+    return _BARE_CLOSING_QUOTE.sub(NBSP + "»", text)
+
+
+def _typeset(value: object) -> object:
+    if isinstance(value, str):
+        return french_spacing(value)
+    if isinstance(value, tuple):
+        return tuple(_typeset(item) for item in value)
+    if isinstance(value, dict):
+        return {key: _typeset(item) for key, item in value.items()}
+    return value
+
+
+globals().update(
+    {name: _typeset(value) for name, value in list(globals().items()) if name[0].isupper()}
 )

@@ -219,10 +219,10 @@ def test_the_whole_request_through_the_controls(phone):
             await h.click(valider)
             await h.wait_text(strings.CONFIRM_TITLE)
             for text in (
-                "La procuration a bien été prise en compte",
-                "Ma procuration est validée !",
+                strings.CONFIRM_BANNER,
+                strings.CONFIRM_TITLE,
                 *strings.CONFIRM_LINES,
-                "Notez votre démarche !",
+                strings.RATE_TITLE,
             ):
                 assert h.has_text(text), text
             assert h.button("Retour au tableau de bord")
