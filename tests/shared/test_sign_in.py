@@ -3,7 +3,14 @@
 import pytest
 
 from shared import strings
-from shared.demo import ALEXIS_CODE, ALEXIS_NIR, CAMILLE_CODE, CAMILLE_NIR
+from shared.demo import (
+    ALEXIS_CODE,
+    ALEXIS_NIR,
+    CAMILLE_CODE,
+    CAMILLE_NIR,
+    DOMINIQUE_CODE,
+    DOMINIQUE_NIR,
+)
 from shared.errors import AccountLocked, InvalidInput, SignInRefused
 from shared.models import Problem
 from shared.services import Services
@@ -134,3 +141,11 @@ def test_locking_one_nir_leaves_the_other_account_open(services):
     with pytest.raises(AccountLocked):
         services.sign_in(ALEXIS_NIR, "00000000")
     assert services.sign_in(CAMILLE_NIR, CAMILLE_CODE).nir == CAMILLE_NIR
+
+
+def test_the_third_demo_account_starts_locked_for_thirty_minutes(services, clock):
+    with pytest.raises(AccountLocked) as locked:
+        services.sign_in(DOMINIQUE_NIR, DOMINIQUE_CODE)
+    assert str(locked.value) == strings.SIGN_IN_LOCKED.format(heure="12:30")
+    clock.advance(minutes=30)
+    assert services.sign_in(DOMINIQUE_NIR, DOMINIQUE_CODE).prenom == "Dominique"
