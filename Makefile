@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8550
 
-.PHONY: run test lint typecheck pytest bench fuzz audit chromium clean
+.PHONY: run test lint typecheck pytest bench fuzz audit chromium axe reset clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,7 +38,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-pytest: $(STAMP) chromium poppler
+pytest: $(STAMP) chromium poppler $(AXE)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 test: lint typecheck pytest
@@ -54,5 +54,24 @@ audit: $(STAMP)
 	$(BIN)/python -m pip install --quiet pip-audit
 	$(BIN)/pip-audit --progress-spinner off
 
+# axe-core, the browser suite's peer accessibility rules, from the npm registry (git-ignored).
+AXE_VERSION := 4.14.1
+AXE := build/axe-core/$(AXE_VERSION)/package/axe.min.js
+$(AXE):
+	@command -v npm >/dev/null 2>&1 || { \
+	  echo "Installing Debian's npm to fetch axe-core"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; }
+	mkdir -p $(dir $(AXE))..
+	cd $(dir $(AXE)).. && npm pack --silent axe-core@$(AXE_VERSION) >/dev/null \
+	  && tar xzf axe-core-$(AXE_VERSION).tgz package/axe.min.js package/LICENSE \
+	  && rm axe-core-$(AXE_VERSION).tgz
+axe: $(AXE)
+
+# Start again from the demo data: removes the app's database (seeded again at the next start).
+reset: $(STAMP)
+	@$(BIN)/python -c "from shared.store import DB_NAME, data_dir; d = data_dir(); \
+	  [p.unlink() for p in d.glob(DB_NAME + '*')]; \
+	  print(f'Removed the app data in {d}: the demo accounts come back at the next make run')"
+
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache .hypothesis

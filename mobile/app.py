@@ -103,12 +103,15 @@ def _hide_session_keys() -> None:
 
 def run() -> None:
     """Serve the app with Flet's own settings; web server on 127.0.0.1 unless told otherwise."""
+    from mobile.serve import use_our_page
+
     logging.basicConfig(
         level=os.environ.get("LOG_LEVEL", "INFO"),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
     _hide_session_keys()
     os.environ.setdefault("FLET_SESSION_TIMEOUT", str(SESSION_TIMEOUT_SECONDS))
+    use_our_page()
     ft.run(
         make_main(open_services()),
         host=os.environ.get("FLET_SERVER_IP") or "127.0.0.1",

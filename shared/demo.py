@@ -1,14 +1,19 @@
-"""The two demo accounts seeded on first start (fictitious people, fictitious data)."""
+"""The demo accounts seeded on first start (fictitious people, fictitious data).
+
+The third one starts locked, as after five wrong codes, for the 30 minutes after seeding.
+"""
 
 from datetime import date, timedelta
 
 from shared.clock import Clock, paris_date, system_clock
 from shared.models import Account, Civilite, InfoRow, Payment
-from shared.secrets import hash_code
+from shared.secrets import hash_code, lookup_key
+from shared.services import LOCK_DURATION, MAX_FAILURES
 from shared.store import Store
 
 ALEXIS_NIR, ALEXIS_CODE = "1900375112004", "24681357"
 CAMILLE_NIR, CAMILLE_CODE = "2851275056012", "13572468"
+DOMINIQUE_NIR, DOMINIQUE_CODE = "1780569123045", "97531864"  # starts locked
 
 _ALEXIS = Account(
     id=0,
@@ -74,6 +79,27 @@ _CAMILLE = Account(
     ),
 )
 
+_DOMINIQUE = Account(
+    id=0,
+    nir=DOMINIQUE_NIR,
+    civilite=Civilite.MONSIEUR,
+    nom="PETIT",
+    prenom="Dominique",
+    date_naissance=date(1978, 5, 23),
+    informations=(
+        InfoRow(label="Nom", value="Dominique PETIT"),
+        InfoRow(label="Numéro de sécurité sociale", value="1 78 05 69 123 045 19"),
+        InfoRow(label="Droits", value="Vos droits à l'Assurance Maladie sont ouverts."),
+        InfoRow(
+            label="Caisse d'assurance maladie", value="CPAM du RHÔNE – Code d'organisme 01 691 0000"
+        ),
+        InfoRow(label="Organisme complémentaire", value="Aucun organisme complémentaire déclaré"),
+        InfoRow(label="Adresse postale", value="8 place des Essais, 69003 LYON"),
+        InfoRow(label="Email", value="do***@exemple.fr"),
+        InfoRow(label="Téléphone fixe", value="Non renseigné"),
+    ),
+)
+
 # (days before first start, label, cents): the amounts of the seed's « Mes derniers paiements ».
 _ALEXIS_PAYMENTS = (
     (3, "Remboursement de soins", 1610),
@@ -96,12 +122,14 @@ def seed_demo_accounts(store: Store, clock: Clock = system_clock) -> bool:
     with store.reading() as tx:
         if tx.count_accounts():
             return False
-    today = paris_date(clock())
+    now = clock()
+    today = paris_date(now)
     hashed = [
         (a, p, *hash_code(c))
         for a, p, c in (
             (_ALEXIS, _ALEXIS_PAYMENTS, ALEXIS_CODE),
             (_CAMILLE, _CAMILLE_PAYMENTS, CAMILLE_CODE),
+            (_DOMINIQUE, (), DOMINIQUE_CODE),
         )
     ]
     with store.transaction() as tx:
@@ -111,4 +139,7 @@ def seed_demo_accounts(store: Store, clock: Clock = system_clock) -> bool:
             account_id = tx.add_account(account, salt, digest)
             for payment in _payments(today, payments):
                 tx.add_payment(account_id, payment)
+            if account.nir == DOMINIQUE_NIR:
+                tx.set_attempts(lookup_key(DOMINIQUE_NIR), MAX_FAILURES, now + LOCK_DURATION)
+                tx.add_event("locked", now, account_id)
     return True

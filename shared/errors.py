@@ -27,7 +27,17 @@ class InvalidInput(DomainError):
 
 
 class SignInRefused(DomainError):
-    message = strings.SIGN_IN_REFUSED
+    """A wrong code or an unknown NIR (the same message), and the tries left before the lock."""
+
+    def __init__(self, tries_left: int) -> None:
+        super().__init__()
+        self.tries_left = tries_left
+        left = (
+            strings.SIGN_IN_LAST_TRY
+            if tries_left == 1
+            else strings.SIGN_IN_TRIES_LEFT.format(n=tries_left)
+        )
+        self.message = f"{strings.SIGN_IN_REFUSED} {left}"
 
 
 class AccountLocked(DomainError):

@@ -7,6 +7,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field
 
 from shared import strings
+from shared.names import title_case
 
 
 class Civilite(StrEnum):
@@ -47,12 +48,12 @@ class Mandataire(BaseModel):
     date_naissance: date
 
     def short_name(self) -> str:
-        """« M. DUPONT », as in the row of Mes informations."""
+        """« M. DUPONT », as in the row of Mes informations: the nom in capitals."""
         return f"{strings.CIVILITE_SHORT[self.civilite.value]} {self.nom.upper()}"
 
     def full_name(self) -> str:
-        """« Monsieur Dupont Martin », as on the page of Mes démarches."""
-        return f"{self.civilite.value} {self.nom} {self.prenom}"
+        """« Monsieur Dupont Martin », as on the page of Mes démarches (shared/names.py)."""
+        return f"{self.civilite.value} {title_case(self.nom)} {title_case(self.prenom)}"
 
 
 class Procuration(BaseModel):

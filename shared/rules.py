@@ -38,6 +38,8 @@ _SPACES = re.compile(r"[ \u00a0\u202f]+")
 # ASCII letters, inner spaces, hyphens and apostrophes, a letter at each end: always valid.
 _ASCII_NAME = re.compile(r"[A-Za-z](?:[A-Za-z' -]*[A-Za-z])?", re.ASCII)
 _NOT_NAME_ASCII = re.compile(r"[^A-Za-z' -]", re.ASCII)
+# « Jean--Pierre », « Jean -Pierre », « d''Arc »: a separator goes between two letters.
+_SEPARATOR_RUN = re.compile(r"[' -]{2}")
 # The full words, as the form offers them, and the usual abbreviations.
 _CIVILITES = {
     **{c.value.casefold(): c for c in Civilite},
@@ -85,18 +87,29 @@ def _is_latin_letter(char: str) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=4096)
+def _is_other_script_letter(char: str) -> bool:
+    """A letter of another script (Cyrillic, Greek, Arabic, CJK…): the name is to be written
+    in Latin letters, as on the identity document."""
+    return unicodedata.category(char).startswith("L") and "LATIN" not in unicodedata.name(char, "")
+
+
 def _name_problem(name: str) -> str | None:
     """The code of what is wrong with a normalised, non-empty name, if anything."""
     if len(name) > NAME_MAX:
         return "name_too_long"
     if name.isascii():  # the usual case, without a look at Unicode's tables
         if _ASCII_NAME.fullmatch(name):
-            return None
+            return "name_separators" if _SEPARATOR_RUN.search(name) else None
         return "name_invalid_characters" if _NOT_NAME_ASCII.search(name) else "name_edges"
+    if any(_is_other_script_letter(c) for c in name):
+        return "name_not_latin"
     if any(not (_is_latin_letter(c) or c in " -'") for c in name):
         return "name_invalid_characters"
     if not _is_latin_letter(name[0]) or not _is_latin_letter(name[-1]):
         return "name_edges"
+    if _SEPARATOR_RUN.search(name):
+        return "name_separators"
     return None
 
 

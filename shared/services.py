@@ -85,7 +85,7 @@ class Services:
             log.info("sign-in refused (failure %d of %d)", failures, MAX_FAILURES)
             if failures >= MAX_FAILURES:
                 raise AccountLocked(now + LOCK_DURATION)
-            raise SignInRefused()
+            raise SignInRefused(tries_left=MAX_FAILURES - failures)
         log.info("sign-in accepted for account %d", account.id)
         return account
 

@@ -1,5 +1,10 @@
-"""Every French text the user reads, in one table; the seed's sentences are quoted word for word."""
+"""Every French text the user reads, in one table; the seed's sentences are quoted word for word.
 
+Write plain spaces: the end of this module puts French typography's non-breaking spaces in
+every text (`french_spacing`).
+"""
+
+import re
 from typing import Final
 
 # --- Messages of the rules, by problem code -------------------------------------------------
@@ -14,6 +19,13 @@ MESSAGES: Final[dict[str, str]] = {
     ),
     "name_too_long": "50 caractères au maximum.",
     "name_edges": "Commencez et terminez par une lettre.",
+    "name_not_latin": (
+        "Écrivez-le en lettres latines, comme sur la pièce d'identité du mandataire."
+    ),
+    "name_separators": (
+        "Un trait d'union, une apostrophe ou un espace se place entre deux lettres, "
+        "par exemple Jean-Pierre."
+    ),
     "date_format": "Indiquez la date au format JJ/MM/AAAA, par exemple 04/07/1985.",
     "date_impossible": "Cette date n'existe pas : vérifiez le jour et le mois.",
     "date_future": "La date de naissance ne peut pas être dans le futur.",
@@ -39,6 +51,12 @@ MESSAGES: Final[dict[str, str]] = {
 
 # --- Sign-in ---------------------------------------------------------------------------------
 SIGN_IN_REFUSED: Final = "Le numéro de sécurité sociale ou le code personnel est incorrect."
+SIGN_IN_TRIES_LEFT: Final = (
+    "Il vous reste {n} essais avant que l'accès à votre compte soit bloqué pendant 30 minutes."
+)
+SIGN_IN_LAST_TRY: Final = (
+    "Il vous reste 1 essai avant que l'accès à votre compte soit bloqué pendant 30 minutes."
+)
 SIGN_IN_LOCKED: Final = (
     "Après 5 essais infructueux, l'accès à votre compte est bloqué pendant 30 minutes. "
     "Vous pourrez réessayer à partir de {heure}."
@@ -51,6 +69,10 @@ ALREADY_ACTIVE: Final = (
     "Vous avez déjà une procuration en cours. Révoquez-la avant d'en faire une nouvelle."
 )
 SESSION_EXPIRED: Final = "Votre session a expiré. Reconnectez-vous pour continuer."
+SESSION_LOST: Final = (
+    "La connexion au service a été interrompue et votre session a pris fin. "
+    "Pour protéger vos données, reconnectez-vous."
+)
 
 # --- Labels of the seed ----------------------------------------------------------------------
 APP_TITLE: Final = "Procuration en ligne"
@@ -181,7 +203,7 @@ BUSY: Final = "Traitement en cours…"
 CLOSE: Final = "Fermer"
 UNAVAILABLE_TITLE: Final = "Démarche non disponible dans cette application"
 UNAVAILABLE_TEXT: Final = (
-    "« {nom} » n'est pas proposé dans cette version de l'application. "
+    "« {nom} » : cette démarche n'est pas proposée dans cette version de l'application. "
     "Seule la procuration en ligne y est disponible. Pour cette démarche, utilisez votre "
     "compte ameli sur le site ou contactez votre caisse d'assurance maladie."
 )
@@ -357,4 +379,46 @@ REMINDER_ENDING: Final = "Votre procuration pour {qui} prend fin le {fin}."
 REMINDER_ENDED: Final = (
     "Votre procuration pour {qui} a pris fin le {fin}. "
     "Vous pouvez en faire une nouvelle pour la même personne."
+)
+
+# --- The page the web app is served in (mobile/serve.py) ---------------------------------------
+PAGE_DESCRIPTION: Final = (
+    "Désigner un mandataire pour vos démarches à l'accueil de votre caisse d'assurance maladie."
+)
+LOADING: Final = "Chargement de l'application…"
+OFFLINE_TITLE: Final = "Connexion au service interrompue"
+OFFLINE_TEXT: Final = (
+    "Nouvelle tentative de connexion en cours… Gardez cette page ouverte : "
+    "elle reprendra dès que le service répondra."
+)
+
+
+# --- French typography, applied to every text above ------------------------------------------
+NBSP: Final = "\u00a0"
+# U+00A0 everywhere, also before « ; ! ? » where the narrow U+202F is the printer's choice:
+# the bundled Roboto and every screen reader have it, and it never shows as an empty box.
+_SPACE_BEFORE_MARK = re.compile(r"[ \u00a0\u202f]+(?=[:;!?»])")
+_SPACE_AFTER_QUOTE = re.compile(r"«[ \u00a0\u202f]*")
+_BARE_CLOSING_QUOTE = re.compile(r"(?<!\u00a0)»")
+
+
+def french_spacing(text: str) -> str:
+    """A non-breaking space before « : ; ! ? » where a space was typed, and inside « »."""
+    text = _SPACE_BEFORE_MARK.sub(NBSP, text)
+    text = _SPACE_AFTER_QUOTE.sub("«" + NBSP, text)
+    return _BARE_CLOSING_QUOTE.sub(NBSP + "»", text)
+
+
+def _typeset(value: object) -> object:
+    if isinstance(value, str):
+        return french_spacing(value)
+    if isinstance(value, tuple):
+        return tuple(_typeset(item) for item in value)
+    if isinstance(value, dict):
+        return {key: _typeset(item) for key, item in value.items()}
+    return value
+
+
+globals().update(
+    {name: _typeset(value) for name, value in list(globals().items()) if name[0].isupper()}
 )

@@ -10,6 +10,7 @@ from mobile.routes import Route
 from mobile.state import DialogKind
 from shared import strings
 from shared.demo import ALEXIS_CODE, ALEXIS_NIR, CAMILLE_NIR
+from shared.errors import SignInRefused
 from shared.rules import MandataireForm, validity_end
 from shared.store import Store
 from tests.mobile.phone import Phone
@@ -82,7 +83,8 @@ def account_id(phone: Phone, nir: str) -> int:
 # --- sign-in ---------------------------------------------------------------------------------
 def test_a_wrong_code_is_refused_with_the_sign_in_message(state):
     state.sign_in(ALEXIS_NIR, "00000000")
-    assert state.session.message == strings.SIGN_IN_REFUSED
+    assert state.session.message == SignInRefused(tries_left=4).message
+    assert state.session.message.startswith(strings.SIGN_IN_REFUSED)
     assert state.session.account is None
     assert state.url == "/"
 
@@ -95,9 +97,9 @@ def test_a_badly_formed_nir_is_a_problem_on_the_nir_field(state):
 
 
 def test_five_wrong_codes_lock_the_account_for_thirty_minutes(state):
-    for _ in range(4):
+    for left in (4, 3, 2, 1):
         state.sign_in(ALEXIS_NIR, "00000000")
-        assert state.session.message == strings.SIGN_IN_REFUSED
+        assert state.session.message == SignInRefused(tries_left=left).message
     state.sign_in(ALEXIS_NIR, "00000000")
     # 10:00 UTC is 12:00 in Paris in June.
     assert state.session.message == strings.SIGN_IN_LOCKED.format(heure="12:30")

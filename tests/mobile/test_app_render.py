@@ -7,6 +7,7 @@ import flet as ft
 from mobile.routes import Route
 from shared import strings
 from shared.demo import ALEXIS_CODE, ALEXIS_NIR
+from shared.errors import SignInRefused
 from tests.mobile.harness import BUTTONS, Harness, run, text_of
 
 SEED_TABS = [
@@ -72,7 +73,8 @@ def dialog(h: Harness) -> ft.AlertDialog:
 
 
 def title_of(shown: ft.AlertDialog) -> str:
-    return next(c.value for c in shown.title.controls if isinstance(c, ft.Text))
+    [title] = [c.content for c in shown.title.controls if isinstance(c, ft.Semantics)]
+    return title.value
 
 
 def action(shown: ft.AlertDialog, text: str) -> Any:
@@ -135,7 +137,7 @@ def test_a_refused_code_shows_the_message_and_keeps_the_typed_nir(phone):
             await h.set_value(h.field(strings.NIR_LABEL), ALEXIS_NIR)
             await h.set_value(h.field(strings.CODE_LABEL), "00000000")
             await h.click(h.button(strings.SIGN_IN_BUTTON))
-            await h.wait_text(strings.SIGN_IN_REFUSED)
+            await h.wait_text(SignInRefused(tries_left=4).message)
             assert h.top().navigation_bar is None
             assert h.field(strings.NIR_LABEL).value == ALEXIS_NIR
 
@@ -356,10 +358,10 @@ def test_the_whole_request_through_the_controls(phone):
             await h.click(h.button("Valider"))
             await h.wait_text(strings.CONFIRM_TITLE)
             for text in (
-                "La procuration a bien été prise en compte",
-                "Ma procuration est validée !",
+                strings.CONFIRM_BANNER,
+                strings.CONFIRM_TITLE,
                 *strings.CONFIRM_LINES,
-                "Notez votre démarche !",
+                strings.RATE_TITLE,
             ):
                 assert h.has_text(text), text
             assert h.button("Retour au tableau de bord")

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from mobile.actions import RevokeAnswer
-from shared.demo import ALEXIS_CODE, ALEXIS_NIR, CAMILLE_CODE, CAMILLE_NIR
+from shared.demo import ALEXIS_CODE, ALEXIS_NIR, CAMILLE_CODE, CAMILLE_NIR, DOMINIQUE_CODE
 from shared.services import Services
 from shared.store import DB_NAME
 from tests.mobile.phone import Phone
@@ -25,10 +25,10 @@ def test_codes_are_stored_only_as_salted_scrypt_hashes(services: Services) -> No
     raw = (services.store.path).read_bytes() + services.store.path.with_name(
         DB_NAME + "-wal"
     ).read_bytes()
-    assert ALEXIS_CODE.encode() not in raw and CAMILLE_CODE.encode() not in raw
+    assert all(code.encode() not in raw for code in (ALEXIS_CODE, CAMILLE_CODE, DOMINIQUE_CODE))
     with services.store.reading() as tx:
         rows = tx.conn.execute("SELECT code_salt, code_hash FROM accounts").fetchall()
-    assert len({bytes(salt) for salt, _ in rows}) == len(rows) == 2
+    assert len({bytes(salt) for salt, _ in rows}) == len(rows) == 3
     assert all(len(digest) == 32 for _, digest in rows)
 
 

@@ -13,3 +13,5 @@ ASSURE = Account(
     prenom="Alexis",
     date_naissance=date(1990, 3, 14),
 )
+# Latin letters, accented or not, that a name may hold.
+LATIN_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZéèêëàâäîïôöùûüÿçœæÉÈÇŒÆñøåłšžđ"

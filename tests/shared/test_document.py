@@ -85,6 +85,7 @@ def rendered(pdf: bytes) -> bytes:
 def assert_in_order(text: str, pieces: list[str]) -> None:
     position = 0
     for piece in pieces:
+        piece = " ".join(piece.split())  # as page_text folds them (a non-breaking space too)
         found = text.find(piece, position)
         assert found >= 0, f"{piece!r} missing after {text[max(0, position - 40) : position]!r}"
         position = found + len(piece)

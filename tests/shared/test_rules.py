@@ -168,9 +168,22 @@ def test_a_name_starts_and_ends_with_a_letter(name):
     assert codes_of(nom=name) == [("nom", "name_edges")]
 
 
-@pytest.mark.parametrize("name", ["Иван", "王", "محمد"])
-def test_a_name_outside_the_latin_alphabet_is_refused(name):
-    assert codes_of(nom=name) == [("nom", "name_invalid_characters")]
+@pytest.mark.parametrize("name", ["Иван", "王", "محمد", "Νίκος", "Jean Иванов", "すずき", "김"])
+def test_a_name_in_another_script_is_asked_in_latin_letters(name):
+    assert codes_of(nom=name) == [("nom", "name_not_latin")]
+    assert "lettres latines" in strings.MESSAGES["name_not_latin"]
+
+
+@pytest.mark.parametrize(
+    "name", ["Jean--Pierre", "Jean -Pierre", "Jean- Pierre", "D''Arc", "D'-Arc", "Zoé--Lou"]
+)
+def test_two_separators_in_a_row_are_refused(name):
+    assert codes_of(prenom=name) == [("prenom", "name_separators")]
+
+
+@pytest.mark.parametrize("name", ["Jean-Pierre", "D'Arc", "de la Fontaine", "Zoé-Lou"])
+def test_one_separator_between_two_letters_is_accepted(name):
+    assert problems_of(prenom=name) == []
 
 
 def test_a_birth_date_is_read_as_jj_mm_aaaa():

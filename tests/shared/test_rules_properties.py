@@ -15,7 +15,7 @@ from shared.rules import (
     validity_end,
 )
 from shared.strings import MESSAGES
-from tests.shared.examples import ASSURE, TODAY
+from tests.shared.examples import ASSURE, LATIN_LETTERS, TODAY
 
 PROPERTIES = settings(max_examples=200, deadline=None)
 
@@ -57,7 +57,6 @@ ANY_TEXT = st.one_of(
     st.text(alphabet="0123456789ABab/ .-\t", max_size=20),
     st.text(min_size=1, max_size=20).map(lambda s: s * 1000),
 )
-LATIN_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZéèêëàâäîïôöùûüÿçœæÉÈÇŒÆñøåłšžđ"
 WORD = st.text(alphabet=LATIN_LETTERS, min_size=1, max_size=12)
 VALID_NAME = st.builds(
     lambda first, rest: first + "".join(sep + word for sep, word in rest),

@@ -3,7 +3,14 @@
 import pytest
 
 from shared import strings
-from shared.demo import ALEXIS_CODE, ALEXIS_NIR, CAMILLE_CODE, CAMILLE_NIR
+from shared.demo import (
+    ALEXIS_CODE,
+    ALEXIS_NIR,
+    CAMILLE_CODE,
+    CAMILLE_NIR,
+    DOMINIQUE_CODE,
+    DOMINIQUE_NIR,
+)
 from shared.errors import AccountLocked, InvalidInput, SignInRefused
 from shared.models import Problem
 from shared.services import Services
@@ -34,7 +41,38 @@ def test_a_wrong_code_is_refused_with_the_same_message_as_an_unknown_nir(service
         services.sign_in(ALEXIS_NIR, CAMILLE_CODE)
     with pytest.raises(SignInRefused) as unknown_nir:
         services.sign_in("2951099126111", ALEXIS_CODE)
-    assert str(wrong_code.value) == str(unknown_nir.value) == strings.SIGN_IN_REFUSED
+    assert str(wrong_code.value) == str(unknown_nir.value)
+    assert str(wrong_code.value).startswith(strings.SIGN_IN_REFUSED)
+
+
+def test_each_wrong_code_says_how_many_tries_are_left_before_the_lock(services):
+    said = []
+    for _ in range(4):
+        with pytest.raises(SignInRefused) as refused:
+            services.sign_in(ALEXIS_NIR, "00000000")
+        said.append((refused.value.tries_left, str(refused.value)))
+    assert [left for left, _ in said] == [4, 3, 2, 1]
+    refused_text = strings.SIGN_IN_REFUSED
+    assert [text for _, text in said] == [
+        f"{refused_text} Il vous reste 4 essais avant que l'accès à votre compte soit bloqué "
+        "pendant 30 minutes.",
+        f"{refused_text} Il vous reste 3 essais avant que l'accès à votre compte soit bloqué "
+        "pendant 30 minutes.",
+        f"{refused_text} Il vous reste 2 essais avant que l'accès à votre compte soit bloqué "
+        "pendant 30 minutes.",
+        f"{refused_text} Il vous reste 1 essai avant que l'accès à votre compte soit bloqué "
+        "pendant 30 minutes.",
+    ]
+
+
+def test_the_count_of_tries_starts_again_after_a_lock_has_passed(services, clock):
+    fail_four_times(services)
+    with pytest.raises(AccountLocked):
+        services.sign_in(ALEXIS_NIR, "00000000")
+    clock.advance(minutes=30)
+    with pytest.raises(SignInRefused) as refused:
+        services.sign_in(ALEXIS_NIR, "00000000")
+    assert refused.value.tries_left == 4
 
 
 def test_a_nir_with_a_wrong_key_is_refused_before_any_code_is_checked(services):
@@ -56,6 +94,17 @@ def test_the_fifth_wrong_code_locks_the_account_even_for_the_right_code(services
     with pytest.raises(AccountLocked) as locked:
         services.sign_in(ALEXIS_NIR, ALEXIS_CODE)
     assert str(locked.value).endswith("à partir de 12:30.")  # 10:00 UTC is 12:00 in Paris
+
+
+def test_the_lock_says_until_when_the_time_it_started_plus_thirty_minutes(services, clock):
+    fail_four_times(services)
+    clock.advance(minutes=7)
+    with pytest.raises(AccountLocked) as locked:
+        services.sign_in(ALEXIS_NIR, "00000000")
+    clock.advance(minutes=20)  # still locked: the time said is the lock's end, not now + 30
+    with pytest.raises(AccountLocked) as still:
+        services.sign_in(ALEXIS_NIR, ALEXIS_CODE)
+    assert str(locked.value) == str(still.value) == strings.SIGN_IN_LOCKED.format(heure="12:37")
 
 
 def test_the_lock_survives_reopening_the_store(db_path, services, clock):
@@ -92,3 +141,11 @@ def test_locking_one_nir_leaves_the_other_account_open(services):
     with pytest.raises(AccountLocked):
         services.sign_in(ALEXIS_NIR, "00000000")
     assert services.sign_in(CAMILLE_NIR, CAMILLE_CODE).nir == CAMILLE_NIR
+
+
+def test_the_third_demo_account_starts_locked_for_thirty_minutes(services, clock):
+    with pytest.raises(AccountLocked) as locked:
+        services.sign_in(DOMINIQUE_NIR, DOMINIQUE_CODE)
+    assert str(locked.value) == strings.SIGN_IN_LOCKED.format(heure="12:30")
+    clock.advance(minutes=30)
+    assert services.sign_in(DOMINIQUE_NIR, DOMINIQUE_CODE).prenom == "Dominique"
