@@ -42,7 +42,7 @@ MESSAGES: Final[dict[str, str]] = {
     ),
     "nir_key": "La clé de ce numéro de sécurité sociale ne correspond pas : vérifiez votre saisie.",
     "rating_range": "Choisissez une note de 1 à 5.",
-    "reference_length": "La référence comporte 10 caractères, par exemple K7QM2-9XHTR.",
+    "reference_length": "La référence comporte 10 caractères, par exemple K7QM2-9XHT1.",
     "reference_characters": (
         "La référence ne contient que des chiffres et des lettres, sans U : vérifiez votre saisie."
     ),
