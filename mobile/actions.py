@@ -150,6 +150,11 @@ class Actions:
         self.session.message, self.session.notice = None, None
         self.nav.go(route)
 
+    def shown(self, route: str) -> None:
+        """A screen is shown, however it was reached: the form asks for the certification again."""
+        if route == Route.MANDATAIRE:
+            self.request.certified = False
+
     def open_tab(self, index: int) -> None:
         self.go(TABS[index][0])
 

@@ -49,7 +49,8 @@ def make_main(services: Services) -> ft.AppCallable:
         session, request = Session(), Request()
         broadcast, nav = PageBroadcast(page), Navigation(page)
         actions = Actions(services, session, request, nav, broadcast)
-        nav.facts, nav.on_history_move = actions.facts, actions.close_dialog_on_history_move
+        nav.facts, nav.on_show = actions.facts, actions.shown
+        nav.on_history_move = actions.close_dialog_on_history_move
         broadcast.received = actions.changed_elsewhere
         watcher = page.run_task(watch_idle, actions)
 

@@ -33,6 +33,7 @@ class PageBroadcast:
         self.page.pubsub.send_others_on_topic(_topic(account_id), (account_id, notice))
 
     async def _on_message(self, _topic: str, message: tuple[int, str]) -> None:
-        # Async, so that Flet runs it on the event loop where the state may change.
+        # The hub runs this in the sender's context: page.run_task gives the work this
+        # session's page, so that the redraws it causes go to this session, not the sender's.
         if self.received is not None:
-            await self.received(*message)
+            self.page.run_task(self.received, *message)

@@ -35,14 +35,24 @@ def provide(app: App, render: Callable[[], ft.Control]) -> ft.Control:
     )
 
 
-def use_app() -> App:
-    """This session's App; the calling component redraws when its state changes.
+def use_session_app() -> App:
+    """This session's App, for a component that does not draw its state (the bars).
 
     The Router's own listeners are set up by its mount effect, which runs after its
     parent's and before its routes' components': the guard wraps them from here.
     """
     app = ft.use_context(AppContext)
     ft.use_effect(app.nav.install)
+    return app
+
+
+def use_app() -> App:
+    """This session's App; the calling component redraws when its state changes.
+
+    Only the component that draws a screen's content subscribes: a layout that redrew too
+    would hand Flet its outlet as it was, and the screen's own redraw could be lost.
+    """
+    app = use_session_app()
     ft.use_context(SessionContext)
     ft.use_context(RequestContext)
     return app

@@ -5,7 +5,7 @@ from typing import Any
 
 import flet as ft
 
-from mobile.context import App, use_app
+from mobile.context import App, use_app, use_session_app
 from mobile.routes import TABS, Route, known, parent_of, tab_index
 from mobile.widgets import BUTTON_STYLE, TARGET, act, banner, heading, paragraph, primary
 from shared import strings
@@ -102,7 +102,7 @@ def _navigation_bar(app: App, route: Route) -> ft.NavigationBar:
 @ft.component
 def RootLayout() -> ft.View:
     """Every signed-in screen is a View of its own with the bars (flet issue #6322)."""
-    app = use_app()
+    app = use_session_app()
     path = ft.use_view_path()
     # Keyed by its path: a tab that replaces another at the same level is a new View, not
     # the old one patched (patched, Flutter kept the old route's page and drew it empty).
@@ -111,7 +111,7 @@ def RootLayout() -> ft.View:
         route=path,
         appbar=_app_bar(app, path),
         navigation_bar=_navigation_bar(app, known(path) or Route.HOME),
-        controls=[frame(app, [ft.use_route_outlet()])],
+        controls=[ft.use_route_outlet()],
         padding=0,
     )
 
@@ -121,9 +121,8 @@ def screen(view: Screen) -> Callable[[], ft.Control]:
 
     @ft.component
     def Screen() -> ft.Control:
-        return ft.Column(
-            view(use_app()), spacing=16, horizontal_alignment=ft.CrossAxisAlignment.STRETCH
-        )
+        app = use_app()
+        return frame(app, view(app))
 
     Screen.__name__ = Screen.__qualname__ = view.__module__.rsplit(".", 1)[-1].title()
     return Screen

@@ -25,6 +25,7 @@ class Navigation:
         self.url = page.route or "/"
         self.facts: Callable[[], Facts] = lambda: Facts(signed_in=False)
         self.on_history_move: Callable[[], bool] = lambda: False
+        self.on_show: Callable[[str], None] = lambda route: None
         self._router: Handler | None = None
 
     def first_route(self) -> str:
@@ -48,6 +49,7 @@ class Navigation:
         self._show(allowed(event.route, self.facts()))
 
     def _show(self, route: str) -> None:
+        self.on_show(route)
         if self._router is not None:
             self._router(SimpleNamespace(route=route))
 

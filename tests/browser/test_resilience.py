@@ -101,7 +101,9 @@ def test_two_people_at_once_never_see_each_other(server, user):
     camille.expect_no_text(strings.INFO_NONE)
 
 
-def test_the_server_log_of_a_whole_journey_holds_no_nir_code_or_name(server, user):
+def test_the_server_log_of_a_whole_journey_holds_no_nir_code_name_or_session_key(
+    server, user, poll
+):
     """Canary values typed in a real browser never reach the server's output."""
     server.revoke_all(CAMILLE_NIR)
     person = user()
@@ -111,8 +113,16 @@ def test_the_server_log_of_a_whole_journey_holds_no_nir_code_or_name(server, use
     person.click(strings.REVOKE)
     person.dialog().get_by_role("button", name=strings.REVOKE, exact=True).click()
     person.expect_text(strings.INFO_NONE)
+    # Flet logs every disconnect: with the session's key, anyone reading the log could
+    # open the session from another browser.
+    session_key = person.page.evaluate("sessionStorage.getItem('_flet_session_id')")
+    assert session_key, "the browser holds Flet's session key"
+    person.context.close()
+    poll(lambda: "disconnected" in server.log_path.read_text(errors="replace"), "the disconnect")
     logged = server.log_path.read_text(errors="replace")
     assert "sign-in accepted" in logged, "the server's log was captured"
+    key_parts = [part for part in session_key.split("_") if len(part) >= 8]
+    assert key_parts and [part for part in key_parts if part in logged] == []
     canaries = (
         CAMILLE_NIR,
         "2 85 12 75",

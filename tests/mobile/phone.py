@@ -25,9 +25,12 @@ class AddressBar:
         self.history: list[str] = []
         self.facts: Callable[[], Any] = lambda: None
 
+        self.on_show: Callable[[str], None] = lambda route: None
+
     def go(self, route: str) -> None:
         self.url = allowed(route, self.facts())
         self.history.append(self.url)
+        self.on_show(self.url)
 
 
 class Broadcasts:
@@ -54,7 +57,7 @@ class Phone:
         self.session, self.request = Session(), Request()
         self.nav, self.broadcasts = AddressBar(), Broadcasts()
         self.actions = Actions(services, self.session, self.request, self.nav, self.broadcasts)
-        self.nav.facts = self.actions.facts
+        self.nav.facts, self.nav.on_show = self.actions.facts, self.actions.shown
         self.services = services
 
     def __getattr__(self, name: str) -> Any:
