@@ -35,6 +35,26 @@ def check_sign_in(nir_text: str, code: str) -> tuple[str | None, list[Problem]]:
     return nir13, problems
 
 
+def refuse_if_locked(locked_until: datetime | None, now: datetime) -> None:
+    """AccountLocked while a lock set by too many failures still runs."""
+    if locked_until is not None and now < locked_until:
+        raise AccountLocked(locked_until)
+
+
+def count_attempt(
+    failures: int, locked_until: datetime | None, matches: bool, now: datetime
+) -> tuple[int, datetime | None]:
+    """Failures and lock after one attempt; AccountLocked if a lock still runs.
+
+    A success resets the count; a lock that ran out starts a fresh count of failures.
+    """
+    refuse_if_locked(locked_until, now)
+    if matches:
+        return 0, None
+    failures = (0 if locked_until is not None else failures) + 1
+    return failures, now + LOCK_DURATION if failures >= MAX_FAILURES else None
+
+
 class Services:
     """What the screens may ask of the domain; the clock is injected."""
 
@@ -53,25 +73,19 @@ class Services:
             raise InvalidInput(problems)
         key, now = lookup_key(nir13), self.clock()
         with self.store.reading() as tx:
-            self._refuse_if_locked(tx.attempts(key)[1], now)
+            refuse_if_locked(tx.attempts(key)[1], now)
             credentials = tx.credentials(nir13)
         # scrypt runs outside the store's lock; an unknown NIR costs the same work.
         salt, expected = credentials[1:] if credentials else (_DUMMY_SALT, _DUMMY_HASH)
         matches = code_matches(code[:CODE_MAX], salt, expected) and credentials is not None
         account_id = credentials[0] if credentials else None
         with self.store.transaction() as tx:
-            failures, locked_until = tx.attempts(key)
-            self._refuse_if_locked(locked_until, now)
-            if locked_until is not None:
-                failures = 0
+            failures, lock = count_attempt(*tx.attempts(key), matches, now)
+            tx.set_attempts(key, failures, lock)
             if matches and account_id is not None:
-                tx.set_attempts(key, 0, None)
                 account = tx.account(account_id)
             else:
                 account = None
-                failures += 1
-                lock = now + LOCK_DURATION if failures >= MAX_FAILURES else None
-                tx.set_attempts(key, failures, lock)
                 tx.add_event("sign_in_failed", now, account_id)
                 if lock:
                     tx.add_event("locked", now, account_id)
@@ -82,11 +96,6 @@ class Services:
             raise SignInRefused()
         log.info("sign-in accepted for account %d", account.id)
         return account
-
-    @staticmethod
-    def _refuse_if_locked(locked_until: datetime | None, now: datetime) -> None:
-        if locked_until is not None and now < locked_until:
-            raise AccountLocked(locked_until)
 
     def account(self, account_id: int) -> Account:
         with self.store.reading() as tx:
