@@ -3,6 +3,7 @@
 import logging
 from datetime import date, datetime, timedelta
 
+from shared import outbox
 from shared.clock import Clock, paris_date, system_clock
 from shared.errors import (
     AccountLocked,
@@ -16,7 +17,9 @@ from shared.nir import read_nir
 from shared.reference import new_reference
 from shared.rules import MandataireForm, read_mandataire, validity_end
 from shared.secrets import code_matches, lookup_key
+from shared.standing import Standing, Transmission
 from shared.store import Store
+from shared.sync import Sync
 
 log = logging.getLogger(__name__)
 
@@ -58,9 +61,10 @@ def count_attempt(
 class Services:
     """What the screens may ask of the domain; the clock is injected."""
 
-    def __init__(self, store: Store, clock: Clock = system_clock) -> None:
+    def __init__(self, store: Store, clock: Clock = system_clock, sync: Sync | None = None) -> None:
         self.store = store
         self.clock = clock
+        self.sync = sync  # None: the app alone, no outbox (REGISTRY_URL unset)
 
     def today(self) -> date:
         """Today in Europe/Paris."""
@@ -95,6 +99,8 @@ class Services:
                 raise AccountLocked(now + LOCK_DURATION)
             raise SignInRefused()
         log.info("sign-in accepted for account %d", account.id)
+        if self.sync is not None:
+            self.sync.link(account.id, nir13, code[:CODE_MAX])
         return account
 
     def account(self, account_id: int) -> Account:
@@ -142,6 +148,10 @@ class Services:
                 account_id, reading.mandataire, now, today, validity_end(today), reference
             )
             tx.add_event("granted", now, account_id, procuration.id)
+            if self.sync is not None:
+                outbox.add(tx, "grant", procuration, now)
+        if self.sync is not None:
+            self.sync.notify()
         log.info("procuration %d granted for account %d", procuration.id, account_id)
         return procuration
 
@@ -155,6 +165,10 @@ class Services:
             tx.set_revoked(latest.id, now)
             tx.add_event("revoked", now, account_id, latest.id)
             revoked = tx.procuration(latest.id)
+            if self.sync is not None and revoked is not None:
+                outbox.add(tx, "revoke", revoked, now)
+        if self.sync is not None:
+            self.sync.notify()
         log.info("procuration %d revoked for account %d", latest.id, account_id)
         return revoked
 
@@ -172,3 +186,44 @@ class Services:
     def rating(self, procuration_id: int) -> int | None:
         with self.store.reading() as tx:
             return tx.rating(procuration_id)
+
+    def standing(self, procuration: Procuration) -> Standing:
+        """Where this procuration stands with the caisse (« Transmise… », « Pas encore… »)."""
+        with self.store.reading() as tx:
+            pending = outbox.pending_kinds(tx, procuration.id)
+            granted_at, revoked_at = outbox.transmitted(tx, procuration.id)
+            checks = tuple(outbox.checks(tx, procuration.id))
+        if procuration.refused_reason is not None:
+            grant = Transmission.REFUSED
+        elif "grant" in pending:
+            grant = Transmission.PENDING
+        elif granted_at is not None:
+            grant = Transmission.TRANSMITTED
+        else:
+            grant = Transmission.OFFLINE
+        revocation = None
+        if procuration.revoked_at is not None and grant is not Transmission.REFUSED:
+            revocation = (
+                Transmission.PENDING
+                if "revoke" in pending or grant is Transmission.PENDING
+                else Transmission.TRANSMITTED
+                if revoked_at is not None
+                else Transmission.OFFLINE
+            )
+        waiting = Transmission.PENDING in (grant, revocation)
+        needs_sign_in = waiting and (
+            self.sync is None or not self.sync.has_token(procuration.account_id)
+        )
+        return Standing(
+            grant=grant,
+            granted_at=granted_at,
+            refused_reason=procuration.refused_reason,
+            revocation=revocation,
+            revoked_at=revoked_at,
+            checks=checks,
+            needs_sign_in=needs_sign_in,
+        )
+
+    def retry(self, account_id: int) -> int:
+        """« Réessayer »: send the account's waiting changes now; how many got through."""
+        return self.sync.retry(account_id) if self.sync is not None else 0
