@@ -34,8 +34,9 @@ class RegistryProcess:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def start(self) -> RegistryProcess:
-        self.port = free_port()
+    def start(self, port: int | None = None) -> RegistryProcess:
+        """Start on `port` (a restart keeps its port), else on a free one."""
+        self.port = port or self.port or free_port()
         env = dict(
             os.environ,
             REGISTRY_HOST="127.0.0.1",
