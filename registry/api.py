@@ -4,9 +4,11 @@ from typing import Annotated, Any
 
 import sqlalchemy as sa
 from fastapi import APIRouter, Depends, FastAPI, Header, Request
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from registry import access, checks, procurations
 from registry.context import Registry
@@ -46,7 +48,7 @@ _STATUS: dict[type[DomainError], tuple[int, str]] = {
     StorageError: (503, "unavailable"),
 }
 _ERRORS: dict[int | str, dict[str, Any]] = {
-    status: {"model": ErrorOut} for status in (401, 403, 404, 409, 422, 429, 503)
+    status: {"model": ErrorOut} for status in (400, 401, 403, 404, 409, 422, 429, 503)
 }
 IdempotencyKey = Annotated[
     str, Header(min_length=8, max_length=64, pattern=r"^[A-Za-z0-9_-]+$", alias="Idempotency-Key")
@@ -175,10 +177,19 @@ def install(app: FastAPI, registry: Registry) -> None:
         }
         return JSONResponse(body, status_code=422)
 
+    async def http_error(request: Request, error: Exception) -> Response:
+        assert isinstance(error, StarletteHTTPException)
+        if not request.url.path.startswith("/v1/"):
+            return await http_exception_handler(request, error)
+        code = "bad_request" if error.status_code in (400, 422) else "not_found"
+        body = {"code": code, "message": strings.REGISTRY_BAD_REQUEST, "problems": []}
+        return JSONResponse(body, status_code=error.status_code, headers=error.headers)
+
     async def database_down(_: Request, error: Exception) -> JSONResponse:
         return _error(StorageError())
 
     app.add_exception_handler(DomainError, domain_error)
     app.add_exception_handler(RequestValidationError, bad_request)
+    app.add_exception_handler(StarletteHTTPException, http_error)
     app.add_exception_handler(sa.exc.OperationalError, database_down)
     app.include_router(router(registry))
