@@ -53,7 +53,7 @@ def _answer(state: CounterState) -> list[ft.Control]:
         weight=ft.FontWeight.BOLD,
         color=VALID_COLOUR if verdict.valid else NONE_COLOUR,
     )
-    lines = [ft.Text(line, size=20, selectable=True) for line in state.answer_lines()]
+    lines = [ft.Text(line, size=20) for line in state.answer_lines()]
     return [ft.Semantics(content=ft.Column([big, *lines]), live_region=True, container=True)]
 
 
@@ -120,6 +120,8 @@ def counter_main(registry: Registry) -> Callable[[ft.Page], None]:
             supported_locales=[ft.Locale("fr", "FR")], current_locale=ft.Locale("fr", "FR")
         )
         page.scroll = ft.ScrollMode.AUTO
+        # Standard density: a desktop browser would otherwise shrink the 48 px touch targets.
+        page.theme = ft.Theme(use_material3=True, visual_density=ft.VisualDensity.STANDARD)
         state = CounterState(registry)
         body = ft.Column(spacing=16, width=560)
 

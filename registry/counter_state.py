@@ -21,7 +21,8 @@ class CounterState:
     message: str | None = None
     problems: tuple[Problem, ...] = ()
     verdict: checks.Verdict | None = None
-    kept: dict[str, str] = field(default_factory=dict)  # what was typed, shown again
+    # What was typed, shown again (next to the answer it got, or to its problems).
+    kept: dict[str, str] = field(default_factory=dict)
 
     def problem(self, name: str) -> str | None:
         return next((p.message for p in self.problems if p.field == name), None)
@@ -68,8 +69,6 @@ class CounterState:
             self.problems = tuple(error.problems)
         except DomainError as error:
             self.message = error.message
-        else:
-            self.kept = {}
 
     def answer_lines(self) -> list[str]:
         """The mandataire's identity to compare with the ID, and when the check was recorded."""
