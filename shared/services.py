@@ -190,6 +190,7 @@ class Services:
     def standing(self, procuration: Procuration) -> Standing:
         """Where this procuration stands with the caisse (« Transmise… », « Pas encore… »)."""
         with self.store.reading() as tx:
+            procuration = tx.procuration(procuration.id) or procuration  # as stored now
             pending = outbox.pending_kinds(tx, procuration.id)
             granted_at, revoked_at = outbox.transmitted(tx, procuration.id)
             checks = tuple(outbox.checks(tx, procuration.id))
