@@ -114,11 +114,14 @@ def _once(
     for attempt in range(ATTEMPTS):
         try:
             with registry.engine.begin() as conn:
-                # One change at a time per insured (PostgreSQL: the row lock; SQLite: BEGIN
+                # One change at a time per insured (PostgreSQL: FOR NO KEY UPDATE, which still
+                # lets tokens and checks point at the row; SQLite: BEGIN
                 # IMMEDIATE), and the instant read once it is held: the order of the timestamps
                 # is the order in which the changes were applied.
                 a = tables.accounts
-                conn.execute(sa.select(a.c.id).where(a.c.id == account_id).with_for_update())
+                conn.execute(
+                    sa.select(a.c.id).where(a.c.id == account_id).with_for_update(key_share=True)
+                )
                 kept = _kept(conn, account_id, key)
                 if kept is not None:
                     return kept

@@ -101,6 +101,18 @@ def main(argv: list[str] | None = None) -> int:
                     step("web.transition", lambda: [browser.bench_transition(runs)])
                 if wanted("web.rss_per_session"):
                     step("web.rss_per_session", lambda: [browser.bench_rss(runs)])
+        if wanted("registry.", "sync."):
+            import bench_registry
+
+            if wanted("registry.check.median", "registry.check.p99"):
+                step("registry.check", lambda: bench_registry.bench_check(runs, workdir, "sqlite"))
+            if wanted("sync.grant"):
+                step("sync.grant", lambda: [bench_registry.bench_sync_grant(runs, workdir)])
+            if wanted("registry.check.postgresql"):
+                step(
+                    "registry.check.postgresql",
+                    lambda: bench_registry.bench_check(runs, workdir, "postgresql"),
+                )
         if wanted("import.app"):
             step("import.app", lambda: [bench_micro.bench_import(runs)])
     except BaseException:

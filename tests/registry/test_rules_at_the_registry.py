@@ -1,10 +1,13 @@
-"""The registry applies shared/'s rules again, with its own clock, on SQLite and PostgreSQL."""
+"""The registry applies shared/'s rules again, with its own clock, on SQLite and PostgreSQL;
+its schema is what the migrations make."""
 
 import json
 from datetime import UTC, date, datetime, timedelta
 
 import httpx
 import sqlalchemy as sa
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
 
 from registry import tables
 from shared import strings
@@ -205,3 +208,14 @@ def test_every_check_is_recorded_with_agent_time_question_and_answer(
     )
     assert json.loads(row.question) == {"reference": unknown}
     assert abs(row.at - datetime.now(UTC)) < timedelta(minutes=1)
+
+
+def test_the_migrations_make_exactly_the_tables_the_queries_use(registry: RegistryProcess):
+    engine = registry.engine()
+    try:
+        with engine.connect() as conn:
+            context = MigrationContext.configure(conn, opts={"compare_type": True})
+            assert compare_metadata(context, tables.metadata) == []
+            assert context.get_current_revision() == "0001"
+    finally:
+        engine.dispose()
