@@ -19,7 +19,7 @@ REFRESH_SECONDS = 60.0
 
 
 class SyncTask:
-    """Started once per process (`start`); each page may add the connectivity watch (`watch`)."""
+    """Started once per process (`start`); a phone's page adds the connectivity watch."""
 
     def __init__(self, sync: Sync) -> None:
         self.sync = sync
@@ -38,9 +38,13 @@ class SyncTask:
         if self._loop is not None and self._wake is not None:
             self._loop.call_soon_threadsafe(self._wake.set)
 
-    def watch(self, page: ft.Page) -> None:
-        """Send again as soon as the phone's connectivity changes (a network comes back)."""
-        page.services.append(ft.Connectivity(on_change=lambda _: self.wake()))
+    def watch_connectivity(self) -> ft.Connectivity:
+        """Send again as soon as the phone's connectivity changes (a network comes back).
+
+        Call it while a page is current (in the session's main): Flet registers the service with
+        that page, and drops it once nothing references it, so keep the returned object.
+        """
+        return ft.Connectivity(on_change=lambda _: self.wake())
 
     async def run(self) -> None:
         self._loop, self._wake = asyncio.get_running_loop(), asyncio.Event()
