@@ -18,4 +18,7 @@ uvicorn.run(
     host=settings.host,
     port=settings.port,
     log_config=None,
+    # No request lines: the database records every check and every change (with who and
+    # when), and a line per request would only repeat them, references included.
+    access_log=False,
 )

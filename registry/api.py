@@ -141,16 +141,15 @@ def router(registry: Registry) -> APIRouter:
     @api.post("/checks/reference")
     def check_reference(body: CheckByReference, credentials: Bearer) -> CheckOut:
         """The counter checks the reference printed on the procuration (agents only)."""
-        agent_id = access.agent(registry, _token(credentials))
-        return _check_out(checks.by_reference(registry, agent_id, body.reference))
+        return _check_out(checks.by_reference(registry, _token(credentials), body.reference))
 
     @api.post("/checks/identity")
     def check_identity(body: CheckByIdentity, credentials: Bearer) -> CheckOut:
         """The counter checks the insured's NIR and the mandataire's identity (agents only)."""
-        agent_id = access.agent(registry, _token(credentials))
         born = procurations.as_text(body.date_naissance)
+        token = _token(credentials)
         return _check_out(
-            checks.by_identity(registry, agent_id, body.nir, body.nom, body.prenom, born)
+            checks.by_identity(registry, token, body.nir, body.nom, body.prenom, born)
         )
 
     return api

@@ -12,8 +12,9 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from registry import tables
+from registry import access, tables
 from registry.context import Registry
+from registry.database import audit_transaction
 from shared import strings
 from shared.clock import paris_date
 from shared.errors import InvalidInput
@@ -46,12 +47,17 @@ class Verdict:
         return strings.COUNTER_VALID.format(fin=self.valid_until.strftime("%d/%m/%Y"))
 
 
-def _valid_row(conn: sa.Connection, today: date, *where: Any) -> sa.Row[Any] | None:
-    return conn.execute(
-        sa.select(p).where(
-            *where, p.c.revoked_at.is_(None), p.c.created_on <= today, p.c.valid_until >= today
-        )
-    ).first()
+def _valid(by: sa.ColumnElement[bool]) -> sa.Select[Any]:
+    today = sa.bindparam("today", type_=sa.Date)
+    return sa.select(p).where(
+        by, p.c.revoked_at.is_(None), p.c.created_on <= today, p.c.valid_until >= today
+    )
+
+
+# Built once: the counter's two questions, the procuration valid today for each.
+_BY_REFERENCE = _valid(p.c.reference == sa.bindparam("reference"))
+_BY_ACCOUNT = _valid(p.c.account_id == sa.bindparam("account_id"))
+_RECORD = tables.checks.insert()
 
 
 def _mandataire(row: sa.Row[Any]) -> Mandataire:
@@ -73,57 +79,72 @@ def _record(
     row: sa.Row[Any] | None,
 ) -> Verdict:
     conn.execute(
-        tables.checks.insert().values(
-            agent_id=agent_id,
-            at=now,
-            kind=kind,
-            question=json.dumps(question, ensure_ascii=False),
-            answer="valid" if row else "none",
-            procuration_id=row.id if row else None,
-        )
+        _RECORD,
+        {
+            "agent_id": agent_id,
+            "at": now,
+            "kind": kind,
+            "question": json.dumps(question, ensure_ascii=False),
+            "answer": "valid" if row else "none",
+            "procuration_id": row.id if row else None,
+        },
     )
-    log.info("counter check by agent %d: %s", agent_id, "valid" if row else "none")
+    # The check itself is recorded in the database; the log only follows it when asked.
+    log.debug("counter check by agent %d: %s", agent_id, "valid" if row else "none")
     if row is None:
         return Verdict(None, None, now)
     return Verdict(row.valid_until, _mandataire(row), now)
 
 
-def by_reference(registry: Registry, agent_id: int, reference_text: str) -> Verdict:
-    """The check of the reference printed on the procuration (or read from its QR code)."""
-    reference, problems = read_reference(reference_text)
-    if reference is None:
-        raise InvalidInput(problems)
-    with registry.engine.begin() as conn:
+def by_reference(registry: Registry, token: str | None, reference_text: str) -> Verdict:
+    """The check of the reference printed on the procuration (or read from its QR code).
+
+    The agent's token is read in the check's own transaction: one round trip fewer.
+    """
+    with audit_transaction(registry.engine) as conn:
+        agent_id = access.agent(registry, token, conn)
+        reference, problems = read_reference(reference_text)
+        if reference is None:
+            raise InvalidInput(problems)
         now = registry.clock()
-        row = _valid_row(conn, paris_date(now), p.c.reference == reference)
+        row = conn.execute(
+            _BY_REFERENCE, {"reference": reference, "today": paris_date(now)}
+        ).first()
         return _record(conn, agent_id, now, "reference", {"reference": reference}, row)
 
 
-def by_identity(
-    registry: Registry, agent_id: int, nir_text: str, nom: str, prenom: str, born_text: str
-) -> Verdict:
-    """The check of the insured's NIR with the mandataire's names and birth date, as on the ID."""
-    now = registry.clock()
+def _identity_question(
+    nir_text: str, nom: str, prenom: str, born_text: str, today: date
+) -> tuple[str, date]:
+    """The insured's NIR and the mandataire's birth date, or the problems of the form."""
     nir13, problems = read_nir(nir_text)
     born, date_code = (
-        parse_birth_date(born_text, paris_date(now)) if born_text.strip() else (None, "required")
+        parse_birth_date(born_text, today) if born_text.strip() else (None, "required")
     )
     if date_code:
         problems.append(Problem(field="date_naissance", code=date_code))
-    problems += [
-        Problem(field=f, code="required")
-        for f, v in (("nom", nom), ("prenom", prenom))
-        if not v.strip()
-    ]
+    for name, value in (("nom", nom), ("prenom", prenom)):
+        if not value.strip():
+            problems.append(Problem(field=name, code="required"))
     if nir13 is None or born is None or problems:
         raise InvalidInput(problems)
-    with registry.engine.begin() as conn:
+    return nir13, born
+
+
+def by_identity(
+    registry: Registry, token: str | None, nir_text: str, nom: str, prenom: str, born_text: str
+) -> Verdict:
+    """The check of the insured's NIR with the mandataire's names and birth date, as on the ID."""
+    with audit_transaction(registry.engine) as conn:
+        agent_id = access.agent(registry, token, conn)
         now = registry.clock()
+        nir13, born = _identity_question(nir_text, nom, prenom, born_text, paris_date(now))
         a = tables.accounts
         account_id = conn.execute(sa.select(a.c.id).where(a.c.nir == nir13)).scalar()
-        row = (
-            _valid_row(conn, paris_date(now), p.c.account_id == account_id) if account_id else None
-        )
+        row = None
+        if account_id:
+            found = {"account_id": account_id, "today": paris_date(now)}
+            row = conn.execute(_BY_ACCOUNT, found).first()
         if row is not None and not same_identity(_mandataire(row), nom, prenom, born):
             row = None
         question = {
@@ -136,4 +157,4 @@ def by_identity(
         return _record(conn, agent_id, now, "identity", question, row)
 
 
-Check = Callable[[int], Verdict]
+Check = Callable[[str | None], Verdict]

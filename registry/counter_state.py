@@ -49,20 +49,20 @@ class CounterState:
     def check_reference(self, reference: str) -> None:
         self._check(
             {"reference": reference},
-            lambda agent_id: checks.by_reference(self.registry, agent_id, reference),
+            lambda token: checks.by_reference(self.registry, token, reference),
         )
 
     def check_identity(self, nir: str, nom: str, prenom: str, born: str) -> None:
         typed = {"nir": nir, "nom": nom, "prenom": prenom, "date_naissance": born}
         self._check(
             typed,
-            lambda agent_id: checks.by_identity(self.registry, agent_id, nir, nom, prenom, born),
+            lambda token: checks.by_identity(self.registry, token, nir, nom, prenom, born),
         )
 
     def _check(self, typed: dict[str, str], run: "checks.Check") -> None:
         self.verdict, self.message, self.problems, self.kept = None, None, (), typed
         try:
-            self.verdict = run(access.agent(self.registry, self.token))
+            self.verdict = run(self.token)
         except NotAuthenticated as error:
             self.token, self.kept, self.message = None, {}, error.message
         except InvalidInput as error:

@@ -101,3 +101,17 @@ def test_signing_out_forgets_the_token(counter: CounterState, registry: Registry
     counter.sign_out()
     with registry.engine.connect() as conn:
         assert conn.execute(sa.select(sa.func.count()).select_from(tables.tokens)).scalar_one() == 0
+
+
+def test_only_the_log_of_checks_skips_waiting_for_the_disk(
+    counter: CounterState, registry: Registry
+):
+    from registry.database import audit_transaction
+
+    counter.check_reference(new_reference())
+    with registry.engine.begin() as conn:  # a grant's or a revocation's transaction
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+    with audit_transaction(registry.engine) as conn:
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
+    with registry.engine.begin() as conn:
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2
