@@ -60,7 +60,7 @@ def make_engine(url: str) -> sa.Engine:
         return engine
     # No pre-ping: it costs a round trip per request; a dropped connection fails that request
     # with a 503 and the pool replaces it.
-    return sa.create_engine(url, pool_size=10, max_overflow=20, pool_recycle=3600)
+    return sa.create_engine(url, pool_size=10, max_overflow=10, pool_recycle=3600)
 
 
 def migrate(engine: sa.Engine) -> None:
