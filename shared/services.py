@@ -2,6 +2,7 @@
 
 import logging
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from shared import outbox
 from shared.clock import Clock, paris_date, system_clock
@@ -19,7 +20,9 @@ from shared.rules import MandataireForm, read_mandataire, validity_end
 from shared.secrets import code_matches, lookup_key
 from shared.standing import Standing, Transmission
 from shared.store import Store
-from shared.sync import Sync
+
+if TYPE_CHECKING:  # httpx is loaded only where a registry is configured (shared/sync.py)
+    from shared.sync import Sync
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +64,9 @@ def count_attempt(
 class Services:
     """What the screens may ask of the domain; the clock is injected."""
 
-    def __init__(self, store: Store, clock: Clock = system_clock, sync: Sync | None = None) -> None:
+    def __init__(
+        self, store: Store, clock: Clock = system_clock, sync: "Sync | None" = None
+    ) -> None:
         self.store = store
         self.clock = clock
         self.sync = sync  # None: the app alone, no outbox (REGISTRY_URL unset)

@@ -114,7 +114,7 @@ def bench_check(runs: int, workdir: Path, backend: str) -> list[Result]:
     for result in results:
         result.notes.append(
             f"{CLIENTS} clients at once, {REQUESTS} checks each per sample; the check reads the "
-            "agent's token, the procuration, and records the check (a durable commit)"
+            "agent's token and the procuration and records the check (not fsynced: an audit log)"
         )
     return results
 
