@@ -59,6 +59,13 @@ def procuration_body(row: sa.Row[Any], today: date, checks: list[datetime]) -> d
     }
 
 
+def validity_at_registry(created_at: datetime, today: date) -> tuple[date, date]:
+    """First and last valid day: from the day « Valider » was pressed (Paris), never later
+    than the registry's today, and computed here whatever the app said."""
+    created_on = min(paris_date(created_at), today)
+    return created_on, validity_end(created_on)
+
+
 def refusal_body(error: DomainError, code: str) -> dict[str, Any]:
     problems = [
         {"field": pr.field, "code": pr.code, "message": pr.message}
@@ -158,10 +165,7 @@ def grant(
         reading = read_mandataire(form, today, _account(conn, account_id))
         if reading.mandataire is None:
             return _refused(InvalidInput(list(reading.problems)), "invalid", 422)
-        # The validity runs from the day the insured pressed « Valider », never later than
-        # the registry's today, and is computed here, whatever the app said.
-        created_on = min(paris_date(created_at), today)
-        valid_until = validity_end(created_on)
+        created_on, valid_until = validity_at_registry(created_at, today)
         conn.execute(
             p.update()
             .where(p.c.account_id == account_id, p.c.closed_at.is_(None), p.c.valid_until < today)
