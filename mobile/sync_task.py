@@ -8,6 +8,7 @@ of the earliest entry runs out, and every REFRESH to fetch the counter's checks.
 import asyncio
 import contextlib
 import logging
+from collections.abc import Callable
 
 import flet as ft
 
@@ -26,6 +27,7 @@ class SyncTask:
         self._wake: asyncio.Event | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._started = False
+        self._listeners: list[Callable[[], None]] = []
 
     def start(self, page: ft.Page) -> None:
         """Run the loop on the page's event loop, unless it already runs."""
@@ -37,6 +39,12 @@ class SyncTask:
         """From any thread: send now."""
         if self._loop is not None and self._wake is not None:
             self._loop.call_soon_threadsafe(self._wake.set)
+
+    def subscribe(self, listener: Callable[[], None]) -> Callable[[], None]:
+        """Call `listener` (on the event loop) after the registry answered something, so that a
+        session can draw « Transmise… » or a refusal; returns the function that unsubscribes."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
 
     def watch_connectivity(self) -> ft.Connectivity:
         """Send again as soon as the phone's connectivity changes (a network comes back).
@@ -53,14 +61,17 @@ class SyncTask:
         while True:
             self._wake.clear()
             try:
-                await offload(self.sync.deliver)
+                answered = await offload(self.sync.deliver)
                 if self._loop.time() - last_refresh >= REFRESH_SECONDS:
-                    await offload(self.sync.refresh)
+                    answered += await offload(self.sync.refresh)
                     last_refresh = self._loop.time()
                 due = await offload(self.sync.next_due)
             except Exception:
                 log.exception("sending to the registry failed")
-                due = None
+                answered, due = 0, None
+            if answered:
+                for listener in list(self._listeners):
+                    listener()
             delay = REFRESH_SECONDS
             if due is not None:
                 delay = min(delay, max(0.0, (due - self.sync.clock()).total_seconds()))

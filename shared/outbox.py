@@ -138,11 +138,13 @@ def procuration_id(tx: Repository, account_id: int, reference: str) -> int | Non
     return int(row[0]) if row else None
 
 
-def add_checks(tx: Repository, procuration_id: int, moments: list[datetime]) -> None:
-    tx.conn.executemany(
+def add_checks(tx: Repository, procuration_id: int, moments: list[datetime]) -> int:
+    """Keep the counter's checks of a procuration; how many were new."""
+    cursor = tx.conn.executemany(
         "INSERT OR IGNORE INTO counter_checks (procuration_id, checked_at) VALUES (?, ?)",
         [(procuration_id, at.isoformat()) for at in moments],
     )
+    return max(cursor.rowcount, 0)
 
 
 def checks(tx: Repository, procuration_id: int) -> list[datetime]:

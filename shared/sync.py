@@ -175,11 +175,12 @@ class Sync:
         return min(due, default=None)
 
     # --- what the counter saw ---------------------------------------------------------------
-    def refresh(self) -> None:
-        """Fetch the counter checks of every account that has a token, and keep them."""
+    def refresh(self) -> int:
+        """Fetch the counter checks of every account that has a token; how many were new."""
         with self.store.reading() as tx:
             now = self.clock()
             accounts = [(a, outbox.token(tx, a, now)) for a in outbox.tokened_accounts(tx, now)]
+        new = 0
         for account_id, token in accounts:
             try:
                 reply = self.client.get(
@@ -187,16 +188,16 @@ class Sync:
                 )
             except httpx.HTTPError as error:
                 log.info("registry unreachable for the checks (%s)", type(error).__name__)
-                return
+                return new
             if reply.status_code != 200:
                 continue
             with self.store.transaction() as tx:
                 for row in reply.json():
                     pid = outbox.procuration_id(tx, account_id, str(row["reference"]))
                     if pid is not None:
-                        outbox.add_checks(
-                            tx, pid, [datetime.fromisoformat(c) for c in row["checks"]]
-                        )
+                        moments = [datetime.fromisoformat(c) for c in row["checks"]]
+                        new += outbox.add_checks(tx, pid, moments)
+        return new
 
 
 def _grant_body(procuration: Procuration) -> dict[str, Any]:

@@ -35,15 +35,22 @@ def test_a_queued_grant_wakes_the_loop_and_is_delivered(store: Store, adult_form
         with store.reading() as tx:
             return len(outbox.entries(tx))
 
+    told: list[str] = []
+
     async def scenario() -> int:
-        task = asyncio.create_task(SyncTask(sync).run())
+        loop = SyncTask(sync)
+        loop.subscribe(lambda: told.append("answered"))
+        gone = loop.subscribe(lambda: told.append("never"))
+        gone()
+        task = asyncio.create_task(loop.run())
         await asyncio.sleep(0.2)  # the loop is now waiting (up to a minute) for something to do
         await asyncio.to_thread(services.grant, account.id, adult_form)
         for _ in range(100):
-            if queued() == 0:
+            if queued() == 0 and told:
                 break
             await asyncio.sleep(0.02)
         task.cancel()
         return queued()
 
     assert asyncio.run(scenario()) == 0
+    assert "answered" in told and "never" not in told

@@ -178,7 +178,8 @@ def test_the_counters_checks_are_shown_in_paris_time(
     answers.checks = ["2024-06-15T08:30:00+00:00"]
     assert services.sync is not None
     services.sync.deliver()
-    services.sync.refresh()
+    assert services.sync.refresh() == 1
+    assert services.sync.refresh() == 0  # kept once
     assert (
         strings.SYNC_CHECKED.format(date="15/06/2024", heure="10:30")
         in services.standing(granted).lines()
