@@ -1,12 +1,14 @@
-# Two entry points: `make run` serves the app offline on http://127.0.0.1:8550, `make test` checks it.
+# Two entry points: `make run` serves the app on http://127.0.0.1:8550 and the caisse's registry
+# on http://127.0.0.1:8560, `make test` checks them.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8550
+REGISTRY_PORT ?= 8560
 
-.PHONY: run test lint typecheck pytest bench fuzz audit chromium axe reset clean
+.PHONY: run test lint typecheck pytest bench fuzz audit chromium postgresql axe reset clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -14,10 +16,18 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
+# The app and the caisse's registry (with its counter page), each its own process on loopback;
+# when either stops (Ctrl-C stops both), the other is stopped too.
+run: SHELL := /bin/bash
 run: $(STAMP)
+	@trap 'kill $$app $$registry 2>/dev/null; wait' EXIT; \
+	REGISTRY_HOST=$${REGISTRY_HOST:-$(HOST)} REGISTRY_PORT=$${REGISTRY_PORT:-$(REGISTRY_PORT)} \
+	$(BIN)/python -m registry & registry=$$!; \
+	REGISTRY_URL=$${REGISTRY_URL:-http://$(HOST):$(REGISTRY_PORT)} \
 	FLET_FORCE_WEB_SERVER=true FLET_WEB_NO_CDN=true \
 	FLET_SERVER_IP=$${FLET_SERVER_IP:-$(HOST)} FLET_SERVER_PORT=$${FLET_SERVER_PORT:-$(PORT)} \
-	$(BIN)/python -m mobile
+	$(BIN)/python -m mobile & app=$$!; \
+	wait -n $$app $$registry
 
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
@@ -31,6 +41,12 @@ poppler:
 	  echo "Installing Debian's poppler-utils for the document tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null; }
 
+# The registry's tests start a throwaway cluster of Debian's PostgreSQL (never its service).
+postgresql:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+	  echo "Installing Debian's postgresql for the registry's tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; }
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -38,12 +54,12 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-pytest: $(STAMP) chromium poppler $(AXE)
+pytest: $(STAMP) chromium poppler postgresql $(AXE)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 test: lint typecheck pytest
 
-bench: $(STAMP) chromium
+bench: $(STAMP) chromium postgresql
 	$(BIN)/python tests/bench/run.py
 
 fuzz: $(STAMP)

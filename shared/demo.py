@@ -100,6 +100,13 @@ _DOMINIQUE = Account(
     ),
 )
 
+# The demo people and their codes, also seeded at the registry (registry/demo.py).
+DEMO_ACCOUNTS: tuple[tuple[Account, str], ...] = (
+    (_ALEXIS, ALEXIS_CODE),
+    (_CAMILLE, CAMILLE_CODE),
+    (_DOMINIQUE, DOMINIQUE_CODE),
+)
+
 # (days before first start, label, cents): the amounts of the seed's « Mes derniers paiements ».
 _ALEXIS_PAYMENTS = (
     (3, "Remboursement de soins", 1610),

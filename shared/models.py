@@ -19,6 +19,7 @@ class Status(StrEnum):
     ACTIVE = "active"
     REVOKED = "revoked"
     EXPIRED = "expired"
+    REFUSED = "refused"  # by the caisse's registry: never active
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,8 +70,11 @@ class Procuration(BaseModel):
     valid_until: date
     reference: str
     revoked_at: datetime | None = None
+    refused_reason: str | None = None
 
     def status(self, today: date) -> Status:
+        if self.refused_reason is not None:
+            return Status.REFUSED
         if self.revoked_at is not None:
             return Status.REVOKED
         if today > self.valid_until:

@@ -8,7 +8,7 @@ from shared.models import Account, Civilite, InfoRow, Mandataire, Payment, Procu
 
 _PROCURATION_COLUMNS = (
     "id, account_id, civilite, nom, nom_usage, prenom, date_naissance, "
-    "created_at, created_on, valid_until, revoked_at, reference"
+    "created_at, created_on, valid_until, revoked_at, reference, refused_reason"
 )
 _ACCOUNT_COLUMNS = "id, nir, civilite, nom, prenom, date_naissance, informations"
 
@@ -27,6 +27,7 @@ def _procuration(row: sqlite3.Row | tuple[object, ...]) -> Procuration:
         valid_until,
         revoked_at,
         reference,
+        refused_reason,
     ) = row
     return Procuration(
         id=pid,
@@ -43,6 +44,7 @@ def _procuration(row: sqlite3.Row | tuple[object, ...]) -> Procuration:
         valid_until=date.fromisoformat(str(valid_until)),
         revoked_at=datetime.fromisoformat(str(revoked_at)) if revoked_at else None,
         reference=str(reference),
+        refused_reason=refused_reason,
     )
 
 
@@ -147,7 +149,7 @@ class Repository:
     ) -> Procuration:
         cursor = self.conn.execute(
             f"INSERT INTO procurations ({_PROCURATION_COLUMNS}) "
-            "VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)",
+            "VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, NULL)",
             (
                 account_id,
                 mandataire.civilite.value,

@@ -26,6 +26,7 @@ __all__ = [
     "parse_birth_date",
     "read_mandataire",
     "read_nir",
+    "same_identity",
     "validity_end",
 ]
 
@@ -170,6 +171,14 @@ def _is_self(mandataire: Mandataire, assure: Account) -> bool:
     same_first = _identity_key(mandataire.prenom) == _identity_key(assure.prenom)
     names = {_identity_key(mandataire.nom), _identity_key(mandataire.nom_usage or "")}
     return same_first and _identity_key(assure.nom) in names
+
+
+def same_identity(mandataire: Mandataire, nom: str, prenom: str, born: date) -> bool:
+    """Whether typed names and birth date are the mandataire's (case and accents aside)."""
+    if born != mandataire.date_naissance:
+        return False
+    names = {_identity_key(mandataire.nom), _identity_key(mandataire.nom_usage or "")}
+    return _identity_key(prenom) == _identity_key(mandataire.prenom) and _identity_key(nom) in names
 
 
 def read_mandataire(

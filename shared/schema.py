@@ -86,6 +86,34 @@ MIGRATIONS: tuple[tuple[Step, ...], ...] = (
         _give_references,
         "CREATE UNIQUE INDEX procurations_by_reference ON procurations(reference)",
     ),
+    (
+        # Where each procuration stands with the caisse's registry (shared/sync.py).
+        "ALTER TABLE procurations ADD COLUMN transmitted_at TEXT",
+        "ALTER TABLE procurations ADD COLUMN revocation_transmitted_at TEXT",
+        "ALTER TABLE procurations ADD COLUMN refused_reason TEXT",
+        # Changes not yet acknowledged by the registry, written in the change's transaction.
+        """CREATE TABLE outbox (
+            id INTEGER PRIMARY KEY,
+            idempotency_key TEXT NOT NULL UNIQUE,
+            account_id INTEGER NOT NULL REFERENCES accounts(id),
+            procuration_id INTEGER NOT NULL REFERENCES procurations(id),
+            kind TEXT NOT NULL CHECK (kind IN ('grant', 'revoke')),
+            created_at TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX outbox_by_account ON outbox(account_id, id)",
+        """CREATE TABLE registry_tokens (
+            account_id INTEGER PRIMARY KEY REFERENCES accounts(id),
+            token TEXT NOT NULL,
+            expires_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE counter_checks (
+            procuration_id INTEGER NOT NULL REFERENCES procurations(id),
+            checked_at TEXT NOT NULL,
+            PRIMARY KEY (procuration_id, checked_at)
+        )""",
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -2,8 +2,9 @@
 
 import logging
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
-from shared import strings
+from shared import outbox, strings
 from shared.clock import Clock, paris_date, system_clock
 from shared.download import Download
 from shared.errors import (
@@ -20,7 +21,11 @@ from shared.reference import format_reference, new_reference
 from shared.reminder import Reminder, reminder
 from shared.rules import MandataireForm, read_mandataire, validity_end
 from shared.secrets import code_matches, lookup_key
+from shared.standing import Standing, Transmission
 from shared.store import Store
+
+if TYPE_CHECKING:  # httpx is loaded only where a registry is configured (shared/sync.py)
+    from shared.sync import Sync
 
 log = logging.getLogger(__name__)
 
@@ -41,12 +46,35 @@ def check_sign_in(nir_text: str, code: str) -> tuple[str | None, list[Problem]]:
     return nir13, problems
 
 
+def refuse_if_locked(locked_until: datetime | None, now: datetime) -> None:
+    """AccountLocked while a lock set by too many failures still runs."""
+    if locked_until is not None and now < locked_until:
+        raise AccountLocked(locked_until)
+
+
+def count_attempt(
+    failures: int, locked_until: datetime | None, matches: bool, now: datetime
+) -> tuple[int, datetime | None]:
+    """Failures and lock after one attempt; AccountLocked if a lock still runs.
+
+    A success resets the count; a lock that ran out starts a fresh count of failures.
+    """
+    refuse_if_locked(locked_until, now)
+    if matches:
+        return 0, None
+    failures = (0 if locked_until is not None else failures) + 1
+    return failures, now + LOCK_DURATION if failures >= MAX_FAILURES else None
+
+
 class Services:
     """What the screens may ask of the domain; the clock is injected."""
 
-    def __init__(self, store: Store, clock: Clock = system_clock) -> None:
+    def __init__(
+        self, store: Store, clock: Clock = system_clock, sync: "Sync | None" = None
+    ) -> None:
         self.store = store
         self.clock = clock
+        self.sync = sync  # None: the app alone, no outbox (REGISTRY_URL unset)
 
     def today(self) -> date:
         """Today in Europe/Paris."""
@@ -59,25 +87,19 @@ class Services:
             raise InvalidInput(problems)
         key, now = lookup_key(nir13), self.clock()
         with self.store.reading() as tx:
-            self._refuse_if_locked(tx.attempts(key)[1], now)
+            refuse_if_locked(tx.attempts(key)[1], now)
             credentials = tx.credentials(nir13)
         # scrypt runs outside the store's lock; an unknown NIR costs the same work.
         salt, expected = credentials[1:] if credentials else (_DUMMY_SALT, _DUMMY_HASH)
         matches = code_matches(code[:CODE_MAX], salt, expected) and credentials is not None
         account_id = credentials[0] if credentials else None
         with self.store.transaction() as tx:
-            failures, locked_until = tx.attempts(key)
-            self._refuse_if_locked(locked_until, now)
-            if locked_until is not None:
-                failures = 0
+            failures, lock = count_attempt(*tx.attempts(key), matches, now)
+            tx.set_attempts(key, failures, lock)
             if matches and account_id is not None:
-                tx.set_attempts(key, 0, None)
                 account = tx.account(account_id)
             else:
                 account = None
-                failures += 1
-                lock = now + LOCK_DURATION if failures >= MAX_FAILURES else None
-                tx.set_attempts(key, failures, lock)
                 tx.add_event("sign_in_failed", now, account_id)
                 if lock:
                     tx.add_event("locked", now, account_id)
@@ -87,12 +109,9 @@ class Services:
                 raise AccountLocked(now + LOCK_DURATION)
             raise SignInRefused(tries_left=MAX_FAILURES - failures)
         log.info("sign-in accepted for account %d", account.id)
+        if self.sync is not None:
+            self.sync.link(account.id, nir13, code[:CODE_MAX])
         return account
-
-    @staticmethod
-    def _refuse_if_locked(locked_until: datetime | None, now: datetime) -> None:
-        if locked_until is not None and now < locked_until:
-            raise AccountLocked(locked_until)
 
     def account(self, account_id: int) -> Account:
         with self.store.reading() as tx:
@@ -139,6 +158,10 @@ class Services:
                 account_id, reading.mandataire, now, today, validity_end(today), reference
             )
             tx.add_event("granted", now, account_id, procuration.id)
+            if self.sync is not None:
+                outbox.add(tx, "grant", procuration, now)
+        if self.sync is not None:
+            self.sync.notify()
         log.info("procuration %d granted for account %d", procuration.id, account_id)
         return procuration
 
@@ -152,6 +175,10 @@ class Services:
             tx.set_revoked(latest.id, now)
             tx.add_event("revoked", now, account_id, latest.id)
             revoked = tx.procuration(latest.id)
+            if self.sync is not None and revoked is not None:
+                outbox.add(tx, "revoke", revoked, now)
+        if self.sync is not None:
+            self.sync.notify()
         log.info("procuration %d revoked for account %d", latest.id, account_id)
         return revoked
 
@@ -205,3 +232,45 @@ class Services:
         if latest is None or not latest.is_active(self.today()):
             raise NoActiveProcuration()
         return account, latest
+
+    def standing(self, procuration: Procuration) -> Standing:
+        """Where this procuration stands with the caisse (« Transmise… », « Pas encore… »)."""
+        with self.store.reading() as tx:
+            procuration = tx.procuration(procuration.id) or procuration  # as stored now
+            pending = outbox.pending_kinds(tx, procuration.id)
+            granted_at, revoked_at = outbox.transmitted(tx, procuration.id)
+            checks = tuple(outbox.checks(tx, procuration.id))
+        if procuration.refused_reason is not None:
+            grant = Transmission.REFUSED
+        elif "grant" in pending:
+            grant = Transmission.PENDING
+        elif granted_at is not None:
+            grant = Transmission.TRANSMITTED
+        else:
+            grant = Transmission.OFFLINE
+        revocation = None
+        if procuration.revoked_at is not None and grant is not Transmission.REFUSED:
+            revocation = (
+                Transmission.PENDING
+                if "revoke" in pending or grant is Transmission.PENDING
+                else Transmission.TRANSMITTED
+                if revoked_at is not None
+                else Transmission.OFFLINE
+            )
+        waiting = Transmission.PENDING in (grant, revocation)
+        needs_sign_in = waiting and (
+            self.sync is None or not self.sync.has_token(procuration.account_id)
+        )
+        return Standing(
+            grant=grant,
+            granted_at=granted_at,
+            refused_reason=procuration.refused_reason,
+            revocation=revocation,
+            revoked_at=revoked_at,
+            checks=checks,
+            needs_sign_in=needs_sign_in,
+        )
+
+    def retry(self, account_id: int) -> int:
+        """« Réessayer »: send the account's waiting changes now; how many got through."""
+        return self.sync.retry(account_id) if self.sync is not None else 0

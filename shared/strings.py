@@ -47,6 +47,7 @@ MESSAGES: Final[dict[str, str]] = {
         "La référence ne contient que des chiffres et des lettres, sans U : vérifiez votre saisie."
     ),
     "reference_check": "Cette référence n'est pas valide : vérifiez chaque caractère.",
+    "invalid_value": "Cette valeur n'est pas acceptée : vérifiez votre saisie.",
 }
 
 # --- Sign-in ---------------------------------------------------------------------------------
@@ -391,6 +392,59 @@ OFFLINE_TEXT: Final = (
     "Nouvelle tentative de connexion en cours… Gardez cette page ouverte : "
     "elle reprendra dès que le service répondra."
 )
+
+
+# --- The caisse's registry and the counter's check (registry/) -----------------------------
+REGISTRY_NOT_AUTHENTICATED: Final = (
+    "Votre session auprès de la caisse a expiré ou n'existe pas. Connectez-vous pour continuer."
+)
+REGISTRY_FORBIDDEN: Final = "Cette action n'est pas permise avec ce compte."
+REGISTRY_UNKNOWN_PROCURATION: Final = (
+    "Aucune procuration ne correspond à cette référence parmi les vôtres."
+)
+REGISTRY_REFERENCE_TAKEN: Final = (
+    "Cette référence est déjà celle d'une autre procuration : la procuration n'a pas été "
+    "enregistrée."
+)
+REGISTRY_BAD_REQUEST: Final = "La demande est incomplète ou mal formée."
+AGENT_SIGN_IN_REFUSED: Final = "L'identifiant ou le mot de passe est incorrect."
+COUNTER_TITLE: Final = "Vérification d'une procuration à l'accueil"
+COUNTER_SIGN_IN_TITLE: Final = "Connexion de l'agent d'accueil"
+AGENT_ID_LABEL: Final = "Identifiant"
+AGENT_PASSWORD_LABEL: Final = "Mot de passe"
+AGENT_SIGN_IN: Final = "Se connecter"
+AGENT_SIGN_OUT: Final = "Se déconnecter"
+COUNTER_BY_REFERENCE: Final = "Par la référence de la procuration"
+COUNTER_REFERENCE_LABEL: Final = "Référence de la procuration"
+COUNTER_REFERENCE_HINT: Final = "10 caractères, par exemple K7QM2-9XHTR, ou lecture du QR code"
+COUNTER_BY_IDENTITY: Final = (
+    "Par le numéro de sécurité sociale de l'assuré et l'identité du mandataire"
+)
+COUNTER_NIR_LABEL: Final = "Numéro de sécurité sociale de l'assuré"
+COUNTER_NOM_LABEL: Final = "Nom du mandataire"
+COUNTER_PRENOM_LABEL: Final = "Prénom du mandataire"
+COUNTER_BIRTH_LABEL: Final = "Date de naissance du mandataire"
+COUNTER_CHECK_REFERENCE: Final = "Vérifier la référence"
+COUNTER_CHECK_IDENTITY: Final = "Vérifier l'identité"
+COUNTER_VALID: Final = "Procuration valide jusqu'au {fin}"
+COUNTER_NONE: Final = "Aucune procuration valide"
+COUNTER_COMPARE: Final = "Comparez avec la pièce d'identité du mandataire :"
+COUNTER_IDENTITY_LABELS: Final = ("Civilité", "Nom", "Nom d'usage", "Prénom", "Date de naissance")
+COUNTER_RECORDED: Final = "Vérification enregistrée à {heure}."
+
+# --- Where each procuration stands with the caisse (shared/sync.py) -----------------------
+SYNC_TRANSMITTED: Final = "Transmise à votre caisse le {date} à {heure}"
+SYNC_PENDING: Final = "Pas encore transmise à votre caisse"
+SYNC_RETRY: Final = "Réessayer"
+SYNC_SIGN_IN_AGAIN: Final = "Reconnectez-vous pour la transmettre à votre caisse."
+SYNC_REFUSED: Final = "Refusée par votre caisse : {motif}"
+SYNC_REVOCATION_PENDING: Final = (
+    "Révocation pas encore transmise à votre caisse : tant qu'elle ne l'est pas, l'accueil "
+    "peut encore accepter votre mandataire."
+)
+SYNC_REVOCATION_TRANSMITTED: Final = "Révocation transmise à votre caisse le {date} à {heure}"
+SYNC_OFFLINE: Final = "Mode hors ligne : cette procuration n'est connue que de cet appareil"
+SYNC_CHECKED: Final = "Vérifiée à l'accueil le {date} à {heure}"
 
 
 # --- French typography, applied to every text above ------------------------------------------

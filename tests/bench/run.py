@@ -105,6 +105,18 @@ def main(argv: list[str] | None = None) -> int:
             import bench_document
 
             step("document.pdf", lambda: [bench_document.bench_document(runs)])
+        if wanted("registry.", "sync."):
+            import bench_registry
+
+            if wanted("registry.check.median", "registry.check.p99"):
+                step("registry.check", lambda: bench_registry.bench_check(runs, workdir, "sqlite"))
+            if wanted("sync.grant"):
+                step("sync.grant", lambda: [bench_registry.bench_sync_grant(runs, workdir)])
+            if wanted("registry.check.postgresql"):
+                step(
+                    "registry.check.postgresql",
+                    lambda: bench_registry.bench_check(runs, workdir, "postgresql"),
+                )
         if wanted("import.app"):
             step("import.app", lambda: [bench_micro.bench_import(runs)])
     except BaseException:

@@ -108,3 +108,9 @@ def test_python_3_11_and_flet_1_0_5_are_required(pyproject):
     [flet_requirement] = [r for r in requirements if r.name == "flet"]
     assert str(flet_requirement.specifier) == "==1.0.5"
     assert version("flet") == "1.0.5", "the in-process harness relies on flet 1.0.5 internals"
+
+
+def test_the_caisses_registry_stays_out_of_the_phone_app(flet, pyproject):
+    assert "registry" in flet["app"]["exclude"]
+    requirements = [Requirement(line).name for line in pyproject["project"]["dependencies"]]
+    assert not {"sqlalchemy", "alembic", "psycopg"} & set(requirements)
