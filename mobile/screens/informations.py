@@ -4,6 +4,7 @@ import flet as ft
 
 from mobile.context import App
 from mobile.format import full_date
+from mobile.screens.document import reference_and_document
 from mobile.widgets import act, card, heading, link, row
 from shared import strings
 
@@ -34,7 +35,11 @@ def view(app: App) -> list[ft.Control]:
             qui=current.mandataire.short_name(), fin=full_date(current.valid_until)
         )
         procuration = ft.Column(
-            [row(strings.INFO_PROCURATION, text), link(strings.REVOKE, act(actions.ask_revoke))],
+            [
+                row(strings.INFO_PROCURATION, text),
+                *reference_and_document(app, current),
+                link(strings.REVOKE, act(actions.ask_revoke)),
+            ],
             spacing=0,
         )
     return [
