@@ -4,6 +4,7 @@ import flet as ft
 
 from mobile.context import App
 from mobile.format import full_date
+from mobile.routes import Route
 from mobile.screens.document import reference_and_document
 from mobile.widgets import act, card, heading, link, row
 from shared import strings
@@ -45,5 +46,5 @@ def view(app: App) -> list[ft.Control]:
     return [
         heading(strings.TAB_INFORMATIONS),
         card(*rows, title=account.prenom.upper()),
-        card(procuration),
+        card(procuration, link(strings.HISTORY_TITLE, act(actions.go, Route.HISTORY))),
     ]
