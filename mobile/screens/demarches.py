@@ -1,10 +1,11 @@
-"""Mes démarches: the sections of the seed; the procuration opens its flow."""
+"""Mes démarches: the reminder, the sections of the seed; the procuration opens its flow."""
 
 import flet as ft
 
 from mobile.actions import Actions
 from mobile.context import App
 from mobile.routes import Route
+from mobile.screens.reminder import reminder_card
 from mobile.widgets import act, card, heading, tile
 from shared import strings
 
@@ -20,7 +21,7 @@ def _tiles(actions: Actions, name: str) -> list[ft.Control]:
 
 
 def view(app: App) -> list[ft.Control]:
-    controls: list[ft.Control] = [heading(strings.TAB_DEMARCHES)]
+    controls: list[ft.Control] = [heading(strings.TAB_DEMARCHES), *reminder_card(app)]
     for section, names in strings.DEMARCHES_SECTIONS:
         tiles = [shown for name in names for shown in _tiles(app.actions, name)]
         controls.append(card(*tiles, title=section))
