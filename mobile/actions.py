@@ -328,8 +328,9 @@ class Actions:
             return
         try:
             saved = await self.handover.give(download)
-        except Exception:
-            log.exception("handing the file over failed")
+        except Exception as error:
+            # The type only: the client's message and a path can name the file's reference.
+            log.error("handing the file over failed: %s", type(error).__name__)
             session.message = strings.HANDOVER_FAILED
             return
         if saved:

@@ -93,14 +93,19 @@ def test_closing_the_desktop_save_dialog_writes_nothing(services, tmp_path: Path
     run(body)
 
 
-def test_a_share_sheet_that_fails_is_the_screen_s_message(services):
+def test_a_share_sheet_that_fails_is_the_screen_s_message_and_logs_no_reference(
+    services, alexis_id, caplog
+):
     async def body() -> None:
         async with page(services, ft.PagePlatform.ANDROID) as h:
-            h.answers["share_files"] = (None, "PlatformException(share)")
             await sign_in(h)
             await grant(h)
+            name = reference_file(services, alexis_id)
+            h.answers["share_files"] = (None, f"PlatformException: cannot share {name}")
             await h.click(h.button(strings.DOWNLOAD_DOCUMENT))
             await h.wait_text(strings.HANDOVER_FAILED)
+            assert "handing the file over failed" in caplog.text
+            assert name.removeprefix("procuration-")[:5] not in caplog.text
 
     run(body)
 
