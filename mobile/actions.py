@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from enum import Enum
 from typing import Protocol, TypeVar
 
@@ -14,8 +15,11 @@ from mobile.offload import offload
 from mobile.routes import TABS, Route
 from mobile.state import Dialog, DialogKind, Request, Session
 from shared import strings
+from shared.download import Download
 from shared.errors import DomainError, InvalidInput, ProcurationAlreadyActive
+from shared.history import form_for
 from shared.models import Account, Payment, Procuration
+from shared.reminder import Reminder
 from shared.rules import read_mandataire
 from shared.services import IDLE_LIMIT, Services, check_sign_in
 
@@ -46,10 +50,33 @@ class Broadcast(Protocol):
     def changed(self, account_id: int, notice: str) -> None: ...
 
 
+class Handover(Protocol):
+    """Gives a file to the person as their platform does (mobile/handover.py)."""
+
+    async def give(self, download: Download) -> str | None: ...
+
+
+@dataclass(frozen=True)
+class Procurations:
+    """What the screens show of the account's procurations, read together."""
+
+    current: Procuration | None
+    history: tuple[Procuration, ...]
+    reminder: Reminder | None
+
+
+def _procurations(services: Services, account_id: int) -> Procurations:
+    return Procurations(
+        services.current_procuration(account_id),
+        tuple(services.history(account_id)),
+        services.reminder(account_id),
+    )
+
+
 def _signed_in_view(
     services: Services, account_id: int
-) -> tuple[Procuration | None, tuple[Payment, ...]]:
-    return services.current_procuration(account_id), tuple(services.payments(account_id))
+) -> tuple[Procurations, tuple[Payment, ...]]:
+    return _procurations(services, account_id), tuple(services.payments(account_id))
 
 
 class Actions:
@@ -62,9 +89,10 @@ class Actions:
         request: Request,
         nav: Navigator,
         broadcast: Broadcast,
+        handover: Handover,
     ) -> None:
         self.services, self.session, self.request = services, session, request
-        self.nav, self.broadcast = nav, broadcast
+        self.nav, self.broadcast, self.handover = nav, broadcast, handover
         self._acting = asyncio.Lock()
 
     def facts(self) -> Facts:
@@ -126,7 +154,8 @@ class Actions:
             session.busy = False
         if account is None or seen is None:
             return
-        session.current, session.payments = seen
+        procurations, session.payments = seen
+        self._show(procurations)
         session.account, session.typed_nir = account, ""
         session.last_activity = self.services.clock()
         self.broadcast.follow(account.id)
@@ -136,6 +165,7 @@ class Actions:
     def sign_out(self, message: str | None = None) -> None:
         session = self.session
         session.account, session.current, session.payments = None, None, ()
+        session.history, session.reminder = (), None
         session.dialog, session.sign_in_problems, session.notice = None, (), None
         session.message = message
         self.request.reset()
@@ -220,6 +250,7 @@ class Actions:
         request.granted, session.current = granted, granted
         self.go(Route.CONFIRMATION)
         self.broadcast.changed(account.id, strings.GRANTED_ELSEWHERE)
+        await self._reload(account.id)  # « Mes procurations » and the reminder
 
     async def rate(self, stars: int) -> None:
         account, granted = self._account(), self.request.granted
@@ -278,17 +309,61 @@ class Actions:
         self.session.notice = strings.REVOKED_DONE
         self.broadcast.changed(account.id, strings.REVOKED_ELSEWHERE)
 
-    # --- what other sessions did ----------------------------------------------------------
-    async def _reload(self, account_id: int) -> None:
-        """Read the active procuration again (a failed read keeps what was shown)."""
+    # --- the document, the calendar file, making one again ---------------------------------
+    async def download_document(self) -> None:
+        """« Télécharger ma procuration (PDF) »: made now, from the active procuration."""
+        await self._hand_over(self.services.document)
+
+    async def add_to_agenda(self) -> None:
+        """« Ajouter à mon agenda »: the .ics of the procuration's last day."""
+        await self._hand_over(self.services.agenda)
+
+    async def _hand_over(self, make: Callable[[int], Download]) -> None:
+        session = self.session
+        account = self._account()
+        if account is None or session.busy:
+            return
+        session.message, session.notice, session.busy = None, None, True
         try:
-            seen = await offload(self.services.current_procuration, account_id)
+            download = await self._domain(make, account.id)
+        finally:
+            session.busy = False
+        if download is None:
+            await self._reload(account.id)  # ended meanwhile: its buttons go
+            return
+        try:
+            saved = await self.handover.give(download)
+        except Exception as error:
+            # The type only: the client's message and a path can name the file's reference.
+            log.error("handing the file over failed: %s", type(error).__name__)
+            session.message = strings.HANDOVER_FAILED
+            return
+        if saved:
+            session.notice = strings.FILE_SAVED.format(chemin=saved)
+
+    def redo(self, procuration: Procuration) -> None:
+        """« Refaire une procuration pour cette personne »: the form filled, checked again."""
+        if self._account() is None:
+            return
+        self.request.reset()
+        self.request.form = form_for(procuration.mandataire)
+        self.go(Route.MANDATAIRE)  # the guard keeps one procuration at a time
+
+    # --- what other sessions did ----------------------------------------------------------
+    def _show(self, seen: Procurations) -> None:
+        self.session.current = seen.current
+        self.session.history, self.session.reminder = seen.history, seen.reminder
+
+    async def _reload(self, account_id: int) -> None:
+        """Read the procurations again (a failed read keeps what was shown)."""
+        try:
+            seen = await offload(_procurations, self.services, account_id)
         except Exception:
-            log.exception("reading the procuration failed")
+            log.exception("reading the procurations failed")
             self.session.message = strings.STORAGE_FAILED
             return
         if self.session.account is not None and self.session.account.id == account_id:
-            self.session.current = seen
+            self._show(seen)
 
     async def changed_elsewhere(self, account_id: int, notice: str) -> None:
         """Another session of this account granted or revoked: show the truth at once."""

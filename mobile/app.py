@@ -32,6 +32,7 @@ def make_main(services: Services) -> ft.AppCallable:
     from mobile.actions import Actions
     from mobile.broadcast import PageBroadcast
     from mobile.context import App
+    from mobile.handover import PageHandover
     from mobile.navigation import Navigation
     from mobile.router import Root
     from mobile.state import Request, Session
@@ -48,7 +49,7 @@ def make_main(services: Services) -> ft.AppCallable:
             page.window.width, page.window.height = PHONE_WINDOW
         session, request = Session(), Request()
         broadcast, nav = PageBroadcast(page), Navigation(page)
-        actions = Actions(services, session, request, nav, broadcast)
+        actions = Actions(services, session, request, nav, broadcast, PageHandover(page))
         nav.facts, nav.on_show = actions.facts, actions.shown
         nav.on_history_move = actions.close_dialog_on_history_move
         broadcast.received = actions.changed_elsewhere

@@ -2,12 +2,8 @@
 
 from datetime import UTC, date, datetime, timedelta
 
+from shared.clock import full_date as full_date  # JJ/MM/AAAA: the domain's texts use it too
 from shared.strings import MONTHS_SHORT
-
-
-def full_date(day: date) -> str:
-    """JJ/MM/AAAA."""
-    return day.strftime("%d/%m/%Y")
 
 
 def day_month(day: date) -> str:

@@ -9,6 +9,7 @@ from mobile.routes import Route
 from mobile.screens import (
     confirmation,
     demarches,
+    history,
     home,
     informations,
     mandataire,
@@ -21,7 +22,8 @@ from mobile.screens import (
 
 Tree = tuple[tuple[Route, Screen, "Tree"], ...]
 
-# Mes démarches → principes → le mandataire → récapitulatif → confirmation, above Accueil.
+# Mes démarches → principes → le mandataire → récapitulatif → confirmation, above Accueil;
+# Mes informations → Mes procurations.
 SCREENS: Tree = (
     (
         Route.HOME,
@@ -52,7 +54,7 @@ SCREENS: Tree = (
                 ),
             ),
             (Route.PREVENTION, prevention.view, ()),
-            (Route.INFORMATIONS, informations.view, ()),
+            (Route.INFORMATIONS, informations.view, ((Route.HISTORY, history.view, ()),)),
         ),
     ),
 )

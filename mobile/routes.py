@@ -12,6 +12,7 @@ class Route(StrEnum):
     DEMARCHES = "/demarches"
     PREVENTION = "/prevention"
     INFORMATIONS = "/informations"
+    HISTORY = "/informations/procurations"  # « Mes procurations »
     # « Faire ou révoquer une procuration en ligne »: the principles, or the active one.
     PROCURATION = "/demarches/procuration"
     MANDATAIRE = "/demarches/procuration/mandataire"

@@ -11,6 +11,7 @@ from enum import Enum
 import flet as ft
 
 from shared.models import Account, Mandataire, Payment, Problem, Procuration
+from shared.reminder import Reminder
 from shared.rules import MandataireForm, is_complete
 
 
@@ -36,10 +37,12 @@ class Dialog:
 @ft.observable
 @dataclass
 class Session:
-    """Who is signed in, what the sign-in screen says, the dialog, the active procuration."""
+    """Who is signed in, what the sign-in screen says, the dialog, the procurations."""
 
     account: Account | None = None
     current: Procuration | None = None  # the active procuration, as last read from the store
+    history: tuple[Procuration, ...] = ()  # every procuration of the account, newest first
+    reminder: Reminder | None = None  # the one due today, as last read from the store
     payments: tuple[Payment, ...] = ()
     typed_nir: str = ""  # shown again after a refusal; the code never is
     sign_in_problems: tuple[Problem, ...] = ()

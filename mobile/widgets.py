@@ -51,9 +51,11 @@ def primary(
 
 
 def secondary(
-    text: str, on_click: Handler | None, icon: ft.IconData | None = None
+    text: str, on_click: Handler | None, icon: ft.IconData | None = None, disabled: bool = False
 ) -> ft.OutlinedButton:
-    return ft.OutlinedButton(text, on_click=on_click, icon=icon, style=BUTTON_STYLE)
+    return ft.OutlinedButton(
+        text, on_click=on_click, icon=icon, style=BUTTON_STYLE, disabled=disabled
+    )
 
 
 def link(text: str, on_click: Handler | None, icon: ft.IconData | None = None) -> ft.TextButton:

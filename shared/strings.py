@@ -381,6 +381,12 @@ REMINDER_ENDED: Final = (
     "Votre procuration pour {qui} a pris fin le {fin}. "
     "Vous pouvez en faire une nouvelle pour la même personne."
 )
+STATUS_LABEL: Final = "Statut"
+SAVE_DIALOG_TITLE: Final = "Enregistrer le fichier"
+FILE_SAVED: Final = "Fichier enregistré : {chemin}"
+HANDOVER_FAILED: Final = (
+    "Le fichier n'a pas pu vous être remis. Veuillez réessayer dans quelques instants."
+)
 
 # --- The page the web app is served in (mobile/serve.py) ---------------------------------------
 PAGE_DESCRIPTION: Final = (

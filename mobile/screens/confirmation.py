@@ -4,6 +4,7 @@ import flet as ft
 
 from mobile.context import App
 from mobile.format import full_date
+from mobile.screens.document import reference_and_document
 from mobile.widgets import TARGET, act, banner, card, heading, paragraph, primary
 from shared import strings
 
@@ -38,6 +39,7 @@ def view(app: App) -> list[ft.Control]:
         heading(strings.CONFIRM_TITLE),
         paragraph(strings.GRANTED_TO.format(qui=granted.mandataire.full_name())),
         paragraph(strings.RECAP_VALIDITY.format(fin=full_date(granted.valid_until))),
+        *reference_and_document(app, granted),
         paragraph(strings.IMMEDIATE),
         *[paragraph(text) for text in strings.CONFIRM_LINES],
         card(_stars(app), title=strings.RATE_TITLE),

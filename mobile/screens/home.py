@@ -5,6 +5,7 @@ import flet as ft
 from mobile.context import App
 from mobile.format import amount, day_month, full_date
 from mobile.routes import Route
+from mobile.screens.reminder import reminder_card
 from mobile.widgets import act, card, heading, link, paragraph, tile
 from shared import strings
 
@@ -14,7 +15,10 @@ def view(app: App) -> list[ft.Control]:
     account = session.account
     if account is None:
         return []
-    controls: list[ft.Control] = [heading(strings.HELLO.format(prenom=account.prenom))]
+    controls: list[ft.Control] = [
+        heading(strings.HELLO.format(prenom=account.prenom)),
+        *reminder_card(app),
+    ]
     current = session.current
     if current is not None:
         controls.append(

@@ -4,6 +4,8 @@ import flet as ft
 
 from mobile.context import App
 from mobile.format import full_date
+from mobile.routes import Route
+from mobile.screens.document import reference_and_document
 from mobile.widgets import act, card, heading, link, row
 from shared import strings
 
@@ -34,11 +36,15 @@ def view(app: App) -> list[ft.Control]:
             qui=current.mandataire.short_name(), fin=full_date(current.valid_until)
         )
         procuration = ft.Column(
-            [row(strings.INFO_PROCURATION, text), link(strings.REVOKE, act(actions.ask_revoke))],
+            [
+                row(strings.INFO_PROCURATION, text),
+                *reference_and_document(app, current),
+                link(strings.REVOKE, act(actions.ask_revoke)),
+            ],
             spacing=0,
         )
     return [
         heading(strings.TAB_INFORMATIONS),
         card(*rows, title=account.prenom.upper()),
-        card(procuration),
+        card(procuration, link(strings.HISTORY_TITLE, act(actions.go, Route.HISTORY))),
     ]

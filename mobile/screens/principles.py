@@ -4,6 +4,7 @@ import flet as ft
 
 from mobile.context import App
 from mobile.format import full_date
+from mobile.screens.document import reference_and_document
 from mobile.widgets import act, card, heading, paragraph, primary
 from shared import strings
 
@@ -26,6 +27,7 @@ def view(app: App) -> list[ft.Control]:
                 strings.GRANTED_TO.format(qui=current.mandataire.full_name()),
                 weight=ft.FontWeight.BOLD,
             ),
+            *reference_and_document(app, current),
         ),
         primary(strings.WANT_REVOKE, act(actions.ask_revoke), icon=ft.Icons.PERSON_REMOVE),
     ]

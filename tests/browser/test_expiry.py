@@ -71,7 +71,10 @@ def server(new_server):
 
 def test_expired_yesterday_is_not_current_and_a_new_one_can_be_granted(server, person, paris_today):
     person.sign_in(CAMILLE_NIR, CAMILLE_CODE, prenom="Camille")
-    person.expect_no_text("Mme GIRARD")
+    # Accueil no longer calls it current: it says it has ended (the reminder of issue 12).
+    ended = (paris_today - timedelta(days=1)).strftime("%d/%m/%Y")
+    person.expect_text(strings.REMINDER_ENDED.format(qui="Mme GIRARD", fin=ended))
+    person.expect_no_text(strings.HOME_ACTIVE.split(":")[0])
     person.click_tab(strings.TAB_INFORMATIONS)
     person.expect_text(f"{strings.INFO_PROCURATION} {strings.INFO_NONE}")
     person.expect_no_text("Mme GIRARD")

@@ -9,6 +9,7 @@ later diffs rely on. Private flet API: valid for the pinned flet==1.0.5.
 import asyncio
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from typing import Any
 
 import flet as ft
@@ -37,13 +38,33 @@ class RecordingConnection(Connection):
         super().__init__()
         self.pubsubhub = PubSubHub()
         self.messages: list[Any] = []
+        self.on_invoke: Callable[[dict[str, Any]], None] = lambda body: None
 
     def send_message(self, message: Message) -> None:
         raw = msgpack.packb(
             [message.action, message.body],
             default=configure_encode_object_for_msgpack(BaseControl),
         )
-        self.messages.append(msgpack.unpackb(raw, raw=False, strict_map_key=False))
+        action, body = msgpack.unpackb(raw, raw=False, strict_map_key=False)
+        self.messages.append([action, body])
+        if action == MessageAction.INVOKE_METHOD.value:
+            self.on_invoke(body)
+
+
+@dataclass(frozen=True)
+class Invoked:
+    """A method of a page service (FilePicker, Share…) the app called, as the client got it."""
+
+    service: str
+    method: str
+    args: dict[str, Any]
+
+
+# What the client answers when the test says nothing: the share sheet was used, a save
+# dialog closed without a choice (web: the browser downloads, the client answers None).
+DEFAULT_ANSWERS: dict[str, tuple[Any, str | None]] = {
+    "share_files": ({"status": "success", "raw": ""}, None),
+}
 
 
 def text_of(control: Any) -> str:
@@ -85,12 +106,15 @@ class Harness:
     ) -> None:
         self.main, self.platform, self.size = main, platform, (width, height)
         self.route, self.web = route, web
+        self.invoked: list[Invoked] = []
+        self.answers: dict[str, tuple[Any, str | None]] = dict(DEFAULT_ANSWERS)
 
     async def __aenter__(self) -> "Harness":
         self.conn = RecordingConnection()
         self.conn.loop = asyncio.get_running_loop()
         self.conn.page_url = "http://127.0.0.1:8550"
         self.conn.executor = ThreadPoolExecutor(2)
+        self.conn.on_invoke = self._answer_service
         self.session = Session(self.conn)
         self.page: ft.Page = self.session.page
         self._answered = 0
@@ -213,6 +237,21 @@ class Harness:
                 route = body["args"]["route"]
                 self.address.append(route)
                 await self.session.dispatch_event(self.page._i, "route_change", {"route": route})
+
+    def _answer_service(self, body: dict[str, Any]) -> None:
+        """What Flutter's services answer, a moment later: `answers[method]` (result, error)."""
+        service = self.session.index.get(body["control_id"])
+        if not isinstance(service, ft.Service):
+            return
+        self.invoked.append(Invoked(type(service).__name__, body["name"], body["args"]))
+        result, error = self.answers.get(body["name"], (None, None))
+        self.conn.loop.call_soon(
+            self.session.handle_invoke_method_results,
+            body["control_id"],
+            body["call_id"],
+            result,
+            error,
+        )
 
     async def back(self) -> None:
         """The Android back button, the iOS swipe or the app bar's arrow: a view pop."""

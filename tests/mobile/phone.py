@@ -8,6 +8,7 @@ from typing import Any
 from mobile.actions import Actions
 from mobile.guard import allowed
 from mobile.state import Request, Session
+from shared.download import Download
 from shared.services import Services
 
 
@@ -50,13 +51,26 @@ class Broadcasts:
         self.sent.append((account_id, notice))
 
 
+class Handed:
+    """The files a session without a page was given, kept in the order given."""
+
+    def __init__(self) -> None:
+        self.files: list[Download] = []
+
+    async def give(self, download: Download) -> str | None:
+        self.files.append(download)
+        return None
+
+
 class Phone:
     """One session's state and actions; async actions are run to completion."""
 
     def __init__(self, services: Services) -> None:
         self.session, self.request = Session(), Request()
-        self.nav, self.broadcasts = AddressBar(), Broadcasts()
-        self.actions = Actions(services, self.session, self.request, self.nav, self.broadcasts)
+        self.nav, self.broadcasts, self.handed = AddressBar(), Broadcasts(), Handed()
+        self.actions = Actions(
+            services, self.session, self.request, self.nav, self.broadcasts, self.handed
+        )
         self.nav.facts, self.nav.on_show = self.actions.facts, self.actions.shown
         self.services = services
 

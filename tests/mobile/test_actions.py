@@ -11,6 +11,8 @@ from mobile.state import DialogKind
 from shared import strings
 from shared.demo import ALEXIS_CODE, ALEXIS_NIR, CAMILLE_NIR
 from shared.errors import SignInRefused
+from shared.reference import format_reference
+from shared.reminder import ReminderKind
 from shared.rules import MandataireForm, validity_end
 from shared.store import Store
 from tests.mobile.phone import Phone
@@ -343,6 +345,7 @@ IDLE_ACTIONS = {
     "validate": lambda s: s.validate(),
     "ask_revoke": lambda s: s.ask_revoke(),
     "revoke": lambda s: s.answer_revoke(RevokeAnswer.REVOKE),
+    "download": lambda s: s.download_document(),
 }
 
 
@@ -416,3 +419,83 @@ def test_an_expired_procuration_makes_room_for_a_new_request(alexis, adult_form,
     alexis.start_request()
     assert alexis.url == Route.MANDATAIRE
     grant(alexis, adult_form.model_copy(update={"nom": "Leroy"}))
+
+
+# --- the document, « Mes procurations », the reminder (issue 12) -------------------------------
+def test_the_document_is_made_from_the_active_procuration_and_handed_over(alexis, adult_form):
+    grant(alexis, adult_form)
+    alexis.download_document()
+    [given] = alexis.handed.files
+    reference = format_reference(alexis.session.current.reference)
+    assert (given.name, given.media_type) == (f"procuration-{reference}.pdf", "application/pdf")
+    assert given.content.startswith(b"%PDF")
+    assert alexis.session.message is None
+    assert alexis.session.busy is False
+
+
+def test_a_revoked_procuration_gives_no_document_and_says_so(alexis, adult_form, services):
+    grant(alexis, adult_form)
+    services.revoke(account_id(alexis, ALEXIS_NIR))  # on another device
+    alexis.download_document()
+    assert alexis.handed.files == []
+    assert alexis.session.message == strings.NO_DOCUMENT
+    assert alexis.session.current is None, "its button goes with it"
+
+
+def test_a_storage_failure_while_making_the_document_is_the_screen_s_message(
+    alexis, adult_form, services
+):
+    grant(alexis, adult_form)
+    services.store.close()
+    alexis.download_document()
+    assert alexis.handed.files == []
+    assert alexis.session.message == strings.STORAGE_FAILED
+
+
+def test_the_agenda_file_is_the_ics_of_the_last_day(alexis, adult_form):
+    grant(alexis, adult_form)
+    alexis.add_to_agenda()
+    [given] = alexis.handed.files
+    assert given.media_type == "text/calendar"
+    assert b"DTSTART;VALUE=DATE:20240715" in given.content
+
+
+def test_signing_in_reads_the_history_newest_first(alexis, adult_form, services):
+    grant(alexis, adult_form)
+    alexis.ask_revoke()
+    alexis.answer_revoke(RevokeAnswer.REVOKE)
+    grant(alexis, adult_form.model_copy(update={"nom": "Leroy"}))
+    assert [p.mandataire.nom for p in alexis.session.history] == ["Leroy", "Dupont"]
+    other = Phone(services)
+    other.sign_in(ALEXIS_NIR, ALEXIS_CODE)
+    assert [p.mandataire.nom for p in other.session.history] == ["Leroy", "Dupont"]
+
+
+def test_refaire_fills_the_form_with_that_mandataire_and_checks_it_again(alexis, adult_form):
+    grant(alexis, adult_form)
+    alexis.ask_revoke()
+    alexis.answer_revoke(RevokeAnswer.REVOKE)
+    [past] = alexis.session.history
+    alexis.redo(past)
+    assert alexis.url == Route.MANDATAIRE
+    assert alexis.request.form == adult_form
+    assert alexis.request.checked is None, "the recap waits for « Suivant »"
+    alexis.next()
+    assert alexis.url == Route.RECAP
+
+
+def test_refaire_while_one_is_active_shows_the_active_one(alexis, adult_form):
+    grant(alexis, adult_form)
+    alexis.redo(alexis.session.current)
+    assert alexis.url == Route.PROCURATION
+
+
+def test_granting_and_revoking_read_the_reminder_again(alexis, adult_form, clock):
+    grant(alexis, adult_form)
+    clock.now = datetime(2024, 7, 12, 10, 0, tzinfo=UTC)  # three days before the end
+    alexis.sign_out()
+    alexis.sign_in(ALEXIS_NIR, ALEXIS_CODE)
+    assert alexis.session.reminder.kind is ReminderKind.ENDING_SOON
+    alexis.ask_revoke()
+    alexis.answer_revoke(RevokeAnswer.REVOKE)
+    assert alexis.session.reminder is None

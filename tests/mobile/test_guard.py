@@ -32,6 +32,9 @@ TABLE = [
     (R.CONFIRMATION, GRANTED, R.CONFIRMATION),
     (R.RECAP, GRANTED, R.PROCURATION),
     (R.INFORMATIONS, ACTIVE, R.INFORMATIONS),
+    # « Mes procurations »: any signed-in person, one active or not
+    (R.HISTORY, IN, R.HISTORY),
+    (R.HISTORY, ACTIVE, R.HISTORY),
 ]
 
 
