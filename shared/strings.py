@@ -294,3 +294,17 @@ MONTHS_SHORT: Final = (
     "nov.",
     "déc.",
 )
+
+# --- The web build: data kept in the visitor's browser ----------------------------------------
+BROWSER_DATA_KEPT: Final = (
+    "Dans cette version web, vos données (procuration, note, essais de connexion) restent dans "
+    "ce navigateur, sur cet appareil. Effacer les données du site dans le navigateur les supprime."
+)
+BROWSER_DATA_NOT_KEPT: Final = (
+    "Ce navigateur ne permet pas de conserver vos données : elles seront perdues dès que vous "
+    "fermerez ou rechargerez la page."
+)
+BROWSER_WRITE_BACK_FAILED: Final = (
+    "Votre dernière action n'a pas pu être conservée dans ce navigateur : elle sera perdue si "
+    "vous fermez ou rechargez la page."
+)
