@@ -67,6 +67,7 @@ class BrowserFolder:
         self.store: Store | None = None  # set once open: closed and reopened around a refresh
         self._syncfs = syncfs
         self._pending = False
+        self._unsaved = False  # the last write-back failed: this page's copy is the newer
         self._writing: asyncio.Task[None] | None = None
 
     async def load(self) -> bool:
@@ -82,7 +83,11 @@ class BrowserFolder:
         """Before domain work: the store's file as IndexedDB holds it now (other tabs too)."""
         if not self.kept or self.store is None:
             return
+        if self._unsaved:
+            self.committed()  # try again first: loading IndexedDB's older copy would lose it
         await self.written_back()
+        if self._unsaved:
+            return
         self.store.close()
         try:
             await self._syncfs(True)
@@ -109,8 +114,10 @@ class BrowserFolder:
             self._pending = False
             try:
                 await self._syncfs(False)
+                self._unsaved = False
             except OSError:
                 log.exception("writing the store back to IndexedDB failed")
+                self._unsaved = True
                 for tell in self.on_failure:
                     tell()
 

@@ -24,13 +24,14 @@ class IndexedDB:
     def __init__(self) -> None:
         self.files: dict[str, bytes] = {}
         self.calls: list[bool] = []
-        self.failing = False
+        self.failing = False  # IndexedDB refused to this site (private browsing, disabled)
+        self.full = False  # reads work, writes fail (the site's quota is used up)
 
     def syncfs(self, folder: Path) -> storage.SyncFs:
         async def sync(populate: bool) -> None:
             self.calls.append(populate)
             await asyncio.sleep(0.01)  # IndexedDB answers later; the page goes on meanwhile
-            if self.failing:
+            if self.failing or (self.full and not populate):
                 raise OSError("QuotaExceededError")
             if populate:
                 for path in folder.iterdir():
@@ -133,12 +134,34 @@ def test_a_failed_write_back_is_told_and_the_page_goes_on(tmp_path, clock):
         browser, services = await open_tab(db, tmp_path / "tab", clock)
         told: list[str] = []
         browser.on_failure.append(lambda: told.append("failed"))
-        db.failing = True
+        db.full = True
         await act(browser, services.sign_in, CAMILLE_NIR, CAMILLE_CODE)
         services.store.close()
         return told
 
     assert asyncio.run(journey()) == ["failed"]
+
+
+def test_after_a_failed_write_back_the_page_keeps_its_copy_and_writes_it_later(
+    tmp_path, clock, adult_form
+):
+    async def journey() -> None:
+        db = IndexedDB()
+        browser, services = await open_tab(db, tmp_path / "tab", clock)
+        account = await act(browser, services.sign_in, CAMILLE_NIR, CAMILLE_CODE)
+        db.full = True
+        granted = await act(browser, services.grant, account.id, adult_form)
+        # IndexedDB's copy is older: it is not loaded over this page's.
+        assert await act(browser, services.current_procuration, account.id) == granted
+        db.full = False
+        await act(browser, services.current_procuration, account.id)
+        services.store.close()
+
+        _, later = await open_tab(db, tmp_path / "later", clock)
+        assert later.current_procuration(account.id) == granted
+        later.store.close()
+
+    asyncio.run(journey())
 
 
 def test_without_indexeddb_the_data_last_as_long_as_the_page(tmp_path, clock):
