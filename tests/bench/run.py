@@ -101,6 +101,13 @@ def main(argv: list[str] | None = None) -> int:
                     step("web.transition", lambda: [browser.bench_transition(runs)])
                 if wanted("web.rss_per_session"):
                     step("web.rss_per_session", lambda: [browser.bench_rss(runs)])
+        if wanted("web_static."):
+            import bench_web
+            import bench_web_static
+
+            with bench_web.Browser(workdir) as browser:
+                static = bench_web_static.StaticBench(browser)
+                step("web_static", lambda: static.bench(runs))
         if wanted("import.app"):
             step("import.app", lambda: [bench_micro.bench_import(runs)])
     except BaseException:

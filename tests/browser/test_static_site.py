@@ -3,19 +3,15 @@ browser. A reload or a new tab finds the procuration, its revocation and the loc
 leaves 127.0.0.1.
 
 The site is built by tools/build_web.py (kept as long as nothing it is made of changes) and
-served as plain files on loopback by tools/serve_web.py; here it stands in for the browser
-suite's `server`, so that people act exactly as in the other journeys: roles, French names.
+served as plain files on loopback by tools/serve_web.py (tests/serving.py's StaticSite); here it
+stands in for the browser suite's `server`, so that people act exactly as in the other
+journeys: roles, French names.
 """
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from datetime import date
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -27,38 +23,14 @@ from shared.rules import validity_end
 from shared.services import MAX_FAILURES
 from tests.browser.conftest import ENABLE_SEMANTICS_EARLY, Person
 from tests.chromium import VIEWPORT
-from tests.serving import free_port, wait_until_serving
+from tests.serving import StaticSite
 from tools.build_web import build
 
 pytestmark = pytest.mark.browser
-ROOT = Path(__file__).resolve().parents[2]
 # Runtime, wheels and app load in the page: about 12 s to the first screen here, more when the
 # machine is busy.
 FIRST_SCREEN_MS = 90_000
 WRONG_CODE = "11112222"
-
-
-class StaticSite:
-    """tools/serve_web.py serving build/web/ on 127.0.0.1; stopped by its PID."""
-
-    def __init__(self, folder: Path) -> None:
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}/"
-        serve = [sys.executable, str(ROOT / "tools" / "serve_web.py"), "--dir", str(folder)]
-        self.proc = subprocess.Popen(
-            [*serve, "--port", str(self.port)],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            start_new_session=True,
-        )
-        if not wait_until_serving(self.url, self.proc, timeout=15):
-            self.stop()
-            raise RuntimeError(f"no static site on {self.url}")
-
-    def stop(self) -> None:
-        if self.proc.poll() is None:
-            os.kill(self.proc.pid, signal.SIGTERM)  # this PID only
-            self.proc.wait(timeout=5)
 
 
 @pytest.fixture(scope="module")
