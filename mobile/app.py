@@ -27,9 +27,7 @@ IDLE_CHECK_SECONDS = 30
 
 
 def make_main(services: Services, browser: BrowserFolder | None = None) -> ft.AppCallable:
-    """The per-session entry point: everything a session owns is created here. In the web
-    build (`browser`), the sign-in screen says where the data are kept, and a failed
-    write-back to the browser's storage is told at once."""
+    """The per-session entry point: everything a session owns is created here."""
     from mobile.shell import Shell
     from mobile.state import AppState
     from mobile.theme import apply_theme
@@ -48,7 +46,7 @@ def make_main(services: Services, browser: BrowserFolder | None = None) -> ft.Ap
     def main(page: ft.Page) -> None:
         apply_theme(page)
         state = AppState(services)
-        if browser is not None:
+        if browser is not None:  # the web build: say where the data stay, and any failure
             state.notice = strings.BROWSER_DATA_KEPT if browser.kept else None
             state.message = None if browser.kept else strings.BROWSER_DATA_NOT_KEPT
         shell = Shell(page, state)

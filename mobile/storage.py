@@ -43,7 +43,10 @@ def idbfs_syncfs(populate: bool) -> Awaitable[None]:
         else:
             done.set_result(None)
 
-    pyodide_js.FS.syncfs(populate, create_once_callable(finished))
+    try:
+        pyodide_js.FS.syncfs(populate, create_once_callable(finished))
+    except Exception as error:  # a JavaScript error: this browser has no IndexedDB at all
+        done.set_exception(OSError(f"IDBFS: {error}"))
     return done
 
 
@@ -129,9 +132,13 @@ async def open_browser_folder() -> BrowserFolder:
     """The page's folder, mounted on IDBFS and loaded (once per page)."""
     global _browser
     if _browser is None:
-        mount_idbfs(BROWSER_FOLDER)
         folder = BrowserFolder()
-        await folder.load()
+        try:
+            mount_idbfs(folder.path)
+        except Exception:  # a JavaScript error: the data will last as long as the page
+            log.exception("mounting IDBFS failed")
+        else:
+            await folder.load()
         _browser = folder
     return _browser
 
