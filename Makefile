@@ -54,12 +54,12 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-pytest: $(STAMP) chromium poppler postgresql $(AXE)
+pytest: $(STAMP) chromium poppler postgresql web-tools $(AXE)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 test: lint typecheck pytest
 
-bench: $(STAMP) chromium postgresql
+bench: $(STAMP) chromium postgresql web-tools
 	$(BIN)/python tests/bench/run.py
 
 fuzz: $(STAMP)
@@ -91,3 +91,19 @@ reset: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache .hypothesis
+
+# The static web build (Python on Pyodide in the browser): tools/build_web.py keeps build/web/
+# until the app's sources, pyproject.toml or Flet change. Node runs Pyodide to byte-compile it.
+WEB_PORT ?= 8551
+.PHONY: web web-serve web-tools
+
+web-tools:
+	@command -v node >/dev/null 2>&1 || { \
+	  echo "Installing Debian's nodejs for the web build"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs >/dev/null; }
+
+web: $(STAMP) web-tools
+	$(BIN)/python tools/build_web.py
+
+web-serve: web
+	$(BIN)/python tools/serve_web.py --host 127.0.0.1 --port $(WEB_PORT)

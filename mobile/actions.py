@@ -22,6 +22,7 @@ from shared.models import Account, Payment, Procuration
 from shared.reminder import Reminder
 from shared.rules import read_mandataire
 from shared.services import IDLE_LIMIT, Services, check_sign_in
+from shared.standing import Standing
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -63,13 +64,16 @@ class Procurations:
     current: Procuration | None
     history: tuple[Procuration, ...]
     reminder: Reminder | None
+    standings: dict[int, Standing]  # by procuration id: where each stands with the caisse
 
 
 def _procurations(services: Services, account_id: int) -> Procurations:
+    history = tuple(services.history(account_id))
     return Procurations(
         services.current_procuration(account_id),
-        tuple(services.history(account_id)),
+        history,
         services.reminder(account_id),
+        {p.id: services.standing(p) for p in history},
     )
 
 
@@ -165,7 +169,7 @@ class Actions:
     def sign_out(self, message: str | None = None) -> None:
         session = self.session
         session.account, session.current, session.payments = None, None, ()
-        session.history, session.reminder = (), None
+        session.history, session.reminder, session.standings = (), None, {}
         session.dialog, session.sign_in_problems, session.notice = None, (), None
         session.message = message
         self.request.reset()
@@ -351,7 +355,7 @@ class Actions:
 
     # --- what other sessions did ----------------------------------------------------------
     def _show(self, seen: Procurations) -> None:
-        self.session.current = seen.current
+        self.session.current, self.session.standings = seen.current, seen.standings
         self.session.history, self.session.reminder = seen.history, seen.reminder
 
     async def _reload(self, account_id: int) -> None:
@@ -364,6 +368,19 @@ class Actions:
             return
         if self.session.account is not None and self.session.account.id == account_id:
             self._show(seen)
+
+    async def refresh(self) -> None:
+        """The registry answered: show where each procuration stands now."""
+        if self.session.account is not None:
+            await self._reload(self.session.account.id)
+
+    async def retry(self) -> None:
+        """« Réessayer »: send what waits for the caisse now, then show where it stands."""
+        account = self._account()
+        if account is None:
+            return
+        await self._domain(self.services.retry, account.id)
+        await self._reload(account.id)
 
     async def changed_elsewhere(self, account_id: int, notice: str) -> None:
         """Another session of this account granted or revoked: show the truth at once."""

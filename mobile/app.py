@@ -10,24 +10,31 @@ import asyncio
 import logging
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import flet as ft
 
+from mobile import storage
 from shared.services import IDLE_LIMIT
 
 if TYPE_CHECKING:
     from mobile.actions import Actions
+    from mobile.storage import BrowserFolder
+    from mobile.sync_task import SyncTask
     from shared.services import Services
 
 log = logging.getLogger(__name__)
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 IDLE_CHECK_SECONDS = 30
 PHONE_WINDOW = (412, 915)  # the desktop preview's size, as a phone
+PHONES = (ft.PagePlatform.ANDROID, ft.PagePlatform.IOS)
 
 
-def make_main(services: Services) -> ft.AppCallable:
+def make_main(
+    services: Services, browser: BrowserFolder | None = None, sync_task: SyncTask | None = None
+) -> ft.AppCallable:
     """The per-session entry point: everything a session owns is created here."""
     from mobile.actions import Actions
     from mobile.broadcast import PageBroadcast
@@ -37,6 +44,7 @@ def make_main(services: Services) -> ft.AppCallable:
     from mobile.router import Root
     from mobile.state import Request, Session
     from mobile.theme import apply_theme
+    from shared import strings
 
     async def watch_idle(actions: Actions) -> None:
         while True:
@@ -48,16 +56,33 @@ def make_main(services: Services) -> ft.AppCallable:
         if not page.web:
             page.window.width, page.window.height = PHONE_WINDOW
         session, request = Session(), Request()
+        if browser is not None:  # the web build: say where the data stay, and any failure
+            session.notice = strings.BROWSER_DATA_KEPT if browser.kept else None
+            session.message = None if browser.kept else strings.BROWSER_DATA_NOT_KEPT
+            browser.on_failure.append(
+                lambda: setattr(session, "message", strings.BROWSER_WRITE_BACK_FAILED)
+            )
         broadcast, nav = PageBroadcast(page), Navigation(page)
         actions = Actions(services, session, request, nav, broadcast, PageHandover(page))
         nav.facts, nav.on_show = actions.facts, actions.shown
         nav.on_history_move = actions.close_dialog_on_history_move
         broadcast.received = actions.changed_elsewhere
         watcher = page.run_task(watch_idle, actions)
+        unsubscribe: Callable[[], object] = lambda: None  # noqa: E731
+        if sync_task is not None:
+            sync_task.start(page)
+            # Flet drops a service nothing references: the page keeps the watch.
+            page.data = sync_task.watch_connectivity() if page.platform in PHONES else None
+
+            def answered() -> None:
+                page.run_task(actions.refresh)
+
+            unsubscribe = sync_task.subscribe(answered)
 
         def closed(_: object) -> None:
             watcher.cancel()
             broadcast.unfollow()
+            unsubscribe()
 
         page.on_close = closed
         page.on_keyboard_event = lambda event: actions.key(event.key)
@@ -72,15 +97,19 @@ def _env_flag(name: str, default: bool) -> bool:
     return default if value is None else value.strip().lower() in ("1", "true", "yes", "on")
 
 
-def open_services() -> Services:
+def open_services(folder: Path | None = None, browser: BrowserFolder | None = None) -> Services:
     """The process's store (migrated, demo accounts seeded on first start) and services."""
     from shared.demo import seed_demo_accounts
     from shared.services import Services
     from shared.store import open_store
 
-    store = open_store()
+    store = open_store(folder, browser.committed if browser else None)
     seed_demo_accounts(store)
-    return Services(store)
+    if browser is not None:  # the web build keeps its data in the browser: no registry
+        return Services(store)
+    from shared.sync import open_sync  # httpx: only where a registry may be configured
+
+    return Services(store, sync=open_sync(store))
 
 
 # Flet's session lines end with the session's key (« Session disconnected: <key> »): whoever
@@ -103,9 +132,22 @@ def _hide_session_keys() -> None:
         logging.getLogger(name).addFilter(_HideSessionKeys())
 
 
+async def browser_main(page: ft.Page) -> None:
+    """The web build's entry point: the store opens once its folder is loaded from IndexedDB."""
+    browser = await storage.open_browser_folder()
+    services = open_services(browser.path, browser)
+    browser.store = services.store
+    await browser.written_back()
+    make_main(services, browser)(page)
+
+
 def run() -> None:
     """Serve the app with Flet's own settings; web server on 127.0.0.1 unless told otherwise."""
+    if storage.IN_BROWSER:  # the static web build: Python runs in the visitor's browser
+        ft.run(browser_main)
+        return
     from mobile.serve import use_our_page
+    from mobile.sync_task import SyncTask
 
     logging.basicConfig(
         level=os.environ.get("LOG_LEVEL", "INFO"),
@@ -114,8 +156,10 @@ def run() -> None:
     _hide_session_keys()
     os.environ.setdefault("FLET_SESSION_TIMEOUT", str(SESSION_TIMEOUT_SECONDS))
     use_our_page()
+    services = open_services()
+    sync_task = SyncTask(services.sync) if services.sync is not None else None
     ft.run(
-        make_main(open_services()),
+        make_main(services, sync_task=sync_task),
         host=os.environ.get("FLET_SERVER_IP") or "127.0.0.1",
         port=int(os.environ.get("FLET_SERVER_PORT") or 0),
         assets_dir=str(ASSETS),

@@ -13,6 +13,7 @@ import flet as ft
 from shared.models import Account, Mandataire, Payment, Problem, Procuration
 from shared.reminder import Reminder
 from shared.rules import MandataireForm, is_complete
+from shared.standing import Standing
 
 
 def message_for(problems: tuple[Problem, ...], name: str) -> str | None:
@@ -43,6 +44,8 @@ class Session:
     current: Procuration | None = None  # the active procuration, as last read from the store
     history: tuple[Procuration, ...] = ()  # every procuration of the account, newest first
     reminder: Reminder | None = None  # the one due today, as last read from the store
+    # Where each procuration stands with the caisse's registry, by procuration id.
+    standings: dict[int, Standing] = field(default_factory=dict)
     payments: tuple[Payment, ...] = ()
     typed_nir: str = ""  # shown again after a refusal; the code never is
     sign_in_problems: tuple[Problem, ...] = ()

@@ -15,16 +15,15 @@ def seed_demo(engine: sa.Engine) -> bool:
     with engine.connect() as conn:
         if conn.execute(sa.select(sa.func.count()).select_from(tables.accounts)).scalar_one():
             return False
-    people = [(account, *hash_code(code)) for account, code in DEMO_ACCOUNTS]
-    agent_salt, agent_hash = hash_code(AGENT_PASSWORD)
+    people = [(account, hash_code(code)) for account, code in DEMO_ACCOUNTS]
+    agent_hash = hash_code(AGENT_PASSWORD)
     with engine.begin() as conn:
         if conn.execute(sa.select(sa.func.count()).select_from(tables.accounts)).scalar_one():
             return False
-        for account, salt, digest in people:
+        for account, digest in people:
             conn.execute(
                 tables.accounts.insert().values(
                     nir=account.nir,
-                    code_salt=salt,
                     code_hash=digest,
                     civilite=account.civilite.value,
                     nom=account.nom,
@@ -36,7 +35,6 @@ def seed_demo(engine: sa.Engine) -> bool:
             tables.agents.insert().values(
                 identifiant=AGENT_IDENTIFIANT,
                 name=AGENT_NAME,
-                secret_salt=agent_salt,
                 secret_hash=agent_hash,
             )
         )

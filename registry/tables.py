@@ -33,8 +33,8 @@ accounts = sa.Table(
     metadata,
     sa.Column("id", sa.Integer, primary_key=True),
     sa.Column("nir", sa.String(13), nullable=False, unique=True),
-    sa.Column("code_salt", sa.LargeBinary, nullable=False),
-    sa.Column("code_hash", sa.LargeBinary, nullable=False),
+    # The code as shared/secrets.py stores it: its key derivation, parameters, salt, hash.
+    sa.Column("code_hash", sa.String(200), nullable=False),
     sa.Column("civilite", sa.String(8), nullable=False),
     sa.Column("nom", sa.String(50), nullable=False),
     sa.Column("prenom", sa.String(50), nullable=False),
@@ -47,8 +47,7 @@ agents = sa.Table(
     sa.Column("id", sa.Integer, primary_key=True),
     sa.Column("identifiant", sa.String(64), nullable=False, unique=True),
     sa.Column("name", sa.String(100), nullable=False),
-    sa.Column("secret_salt", sa.LargeBinary, nullable=False),
-    sa.Column("secret_hash", sa.LargeBinary, nullable=False),
+    sa.Column("secret_hash", sa.String(200), nullable=False),
 )
 
 sign_in_attempts = sa.Table(

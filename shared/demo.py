@@ -132,7 +132,7 @@ def seed_demo_accounts(store: Store, clock: Clock = system_clock) -> bool:
     now = clock()
     today = paris_date(now)
     hashed = [
-        (a, p, *hash_code(c))
+        (a, p, hash_code(c))
         for a, p, c in (
             (_ALEXIS, _ALEXIS_PAYMENTS, ALEXIS_CODE),
             (_CAMILLE, _CAMILLE_PAYMENTS, CAMILLE_CODE),
@@ -142,8 +142,8 @@ def seed_demo_accounts(store: Store, clock: Clock = system_clock) -> bool:
     with store.transaction() as tx:
         if tx.count_accounts():
             return False
-        for account, payments, salt, digest in hashed:
-            account_id = tx.add_account(account, salt, digest)
+        for account, payments, stored in hashed:
+            account_id = tx.add_account(account, stored)
             for payment in _payments(today, payments):
                 tx.add_payment(account_id, payment)
             if account.nir == DOMINIQUE_NIR:

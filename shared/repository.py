@@ -67,14 +67,14 @@ class Repository:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
 
-    def add_account(self, account: Account, salt: bytes, code_hash: bytes) -> int:
+    def add_account(self, account: Account, code_hash: str) -> int:
+        """A new account; `code_hash` is the stored form of shared.secrets.hash_code."""
         informations = json.dumps([[r.label, r.value] for r in account.informations])
         cursor = self.conn.execute(
-            "INSERT INTO accounts (nir, code_salt, code_hash, civilite, nom, prenom, "
-            "date_naissance, informations) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO accounts (nir, code_hash, civilite, nom, prenom, "
+            "date_naissance, informations) VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
                 account.nir,
-                salt,
                 code_hash,
                 account.civilite.value,
                 account.nom,
@@ -94,11 +94,12 @@ class Repository:
         ).fetchone()
         return _account(row) if row else None
 
-    def credentials(self, nir: str) -> tuple[int, bytes, bytes] | None:
+    def credentials(self, nir: str) -> tuple[int, str] | None:
+        """The account's id and the stored form of its code."""
         row = self.conn.execute(
-            "SELECT id, code_salt, code_hash FROM accounts WHERE nir = ?", (nir,)
+            "SELECT id, code_hash FROM accounts WHERE nir = ?", (nir,)
         ).fetchone()
-        return (int(row[0]), bytes(row[1]), bytes(row[2])) if row else None
+        return (int(row[0]), str(row[1])) if row else None
 
     def add_payment(self, account_id: int, payment: Payment) -> None:
         self.conn.execute(

@@ -8,6 +8,7 @@ import sqlite3
 from collections.abc import Callable
 
 from shared.reference import new_reference
+from shared.secrets import SCRYPT, SCRYPT_PARAMETERS, StoredCode
 
 Step = str | Callable[[sqlite3.Connection], None]
 
@@ -21,6 +22,15 @@ def _give_references(conn: sqlite3.Connection) -> None:
             reference = new_reference()
         taken.add(reference)
         conn.execute("UPDATE procurations SET reference = ? WHERE id = ?", (reference, pid))
+
+
+def _name_the_key_derivation(conn: sqlite3.Connection) -> None:
+    """Codes hashed before version 3 were scrypt's (salt and hash in two columns): one text
+    now says so, so that a platform without scrypt can store pbkdf2 hashes beside them."""
+    rows = conn.execute("SELECT id, code_salt, code_hash FROM accounts").fetchall()
+    for aid, salt, digest in rows:
+        stored = StoredCode(SCRYPT, dict(SCRYPT_PARAMETERS), bytes(salt), bytes(digest))
+        conn.execute("UPDATE accounts SET code = ? WHERE id = ?", (str(stored), aid))
 
 
 MIGRATIONS: tuple[tuple[Step, ...], ...] = (
@@ -113,6 +123,14 @@ MIGRATIONS: tuple[tuple[Step, ...], ...] = (
             checked_at TEXT NOT NULL,
             PRIMARY KEY (procuration_id, checked_at)
         )""",
+    ),
+    (
+        # Every stored code names its key derivation (scrypt, or PBKDF2 where scrypt is missing).
+        "ALTER TABLE accounts ADD COLUMN code TEXT NOT NULL DEFAULT ''",
+        _name_the_key_derivation,
+        "ALTER TABLE accounts DROP COLUMN code_salt",
+        "ALTER TABLE accounts DROP COLUMN code_hash",
+        "ALTER TABLE accounts RENAME COLUMN code TO code_hash",
     ),
 )
 

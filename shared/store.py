@@ -4,7 +4,7 @@ import logging
 import os
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -30,12 +30,21 @@ def data_dir() -> Path:
 class Store:
     """One connection per store, shared by threads under a lock; every write is one transaction."""
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, on_commit: Callable[[], None] | None = None) -> None:
+        """`on_commit` is told after each committed write (the browser copies the file then)."""
         self.path = Path(path)
+        self.on_commit = on_commit
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.RLock()
+        self._conn = self._connect()
         try:
-            self._conn = sqlite3.connect(
+            self._migrate()
+        except sqlite3.Error as error:
+            raise StorageError() from error
+
+    def _connect(self) -> sqlite3.Connection:
+        try:
+            conn = sqlite3.connect(
                 self.path, isolation_level=None, check_same_thread=False, timeout=10.0
             )
             for pragma in (
@@ -44,10 +53,15 @@ class Store:
                 "foreign_keys=ON",
                 "busy_timeout=10000",
             ):
-                self._conn.execute(f"PRAGMA {pragma}")
-            self._migrate()
+                conn.execute(f"PRAGMA {pragma}")
         except sqlite3.Error as error:
             raise StorageError() from error
+        return conn
+
+    def reconnect(self) -> None:
+        """Open the file again after close(): in the browser, another tab's copy replaced it."""
+        with self._lock:
+            self._conn = self._connect()
 
     def _migrate(self) -> None:
         with self.transaction() as tx:
@@ -83,6 +97,8 @@ class Store:
                     log.error("store transaction failed: %s", type(error).__name__)
                     raise StorageError() from error
                 raise
+            if self.on_commit is not None:
+                self.on_commit()
 
     @contextmanager
     def reading(self) -> Iterator[Repository]:
@@ -111,9 +127,9 @@ class Store:
             self._conn.close()
 
 
-def open_store(folder: Path | None = None) -> Store:
-    """The store in the app's data folder."""
-    return Store((folder or data_dir()) / DB_NAME)
+def open_store(folder: Path | None = None, on_commit: Callable[[], None] | None = None) -> Store:
+    """The store in the app's data folder (or `folder`)."""
+    return Store((folder or data_dir()) / DB_NAME, on_commit)
 
 
 __all__ = ["DB_NAME", "SCHEMA_VERSION", "Store", "data_dir", "open_store"]

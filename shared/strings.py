@@ -453,6 +453,20 @@ SYNC_OFFLINE: Final = "Mode hors ligne : cette procuration n'est connue que de c
 SYNC_CHECKED: Final = "Vérifiée à l'accueil le {date} à {heure}"
 
 
+BROWSER_DATA_KEPT: Final = (
+    "Dans cette version web, vos données (procuration, note, essais de connexion) restent dans "
+    "ce navigateur, sur cet appareil. Effacer les données du site dans le navigateur les supprime."
+)
+BROWSER_DATA_NOT_KEPT: Final = (
+    "Ce navigateur ne permet pas de conserver vos données : elles seront perdues dès que vous "
+    "fermerez ou rechargerez la page."
+)
+BROWSER_WRITE_BACK_FAILED: Final = (
+    "Votre dernière action n'a pas pu être conservée dans ce navigateur : elle sera perdue si "
+    "vous fermez ou rechargez la page."
+)
+
+
 # --- French typography, applied to every text above ------------------------------------------
 NBSP: Final = "\u00a0"
 # U+00A0 everywhere, also before « ; ! ? » where the narrow U+202F is the printer's choice:

@@ -1,8 +1,10 @@
 """Starting and waiting for the web app in a test or the benchmark: loopback only."""
 
 import os
+import signal
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -41,3 +43,32 @@ def wait_until_serving(url: str, proc: subprocess.Popen[bytes], timeout: float) 
         except OSError:
             time.sleep(0.02)
     return False
+
+
+class StaticSite:
+    """tools/serve_web.py serving a built static site on 127.0.0.1, a free port; stopped by PID."""
+
+    def __init__(self, folder: Path) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}/"
+        serve = Path(__file__).resolve().parents[1] / "tools" / "serve_web.py"
+        self.proc = subprocess.Popen(
+            [sys.executable, str(serve), "--dir", str(folder), "--port", str(self.port)],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        if not wait_until_serving(self.url, self.proc, timeout=15):
+            self.stop()
+            raise RuntimeError(f"no static site on {self.url}")
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            os.kill(self.proc.pid, signal.SIGTERM)  # this PID only
+            self.proc.wait(timeout=5)
+
+    def __enter__(self) -> "StaticSite":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()

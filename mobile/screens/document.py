@@ -1,8 +1,10 @@
-"""The procuration's « Référence » and, while it is active, « Télécharger ma procuration (PDF) »."""
+"""The procuration's « Référence », where it stands with the caisse, and, while it is active,
+« Télécharger ma procuration (PDF) »."""
 
 import flet as ft
 
 from mobile.context import App
+from mobile.screens.standing import standing_lines
 from mobile.widgets import act, row, secondary
 from shared import strings
 from shared.models import Procuration
@@ -13,7 +15,8 @@ def reference_and_document(app: App, procuration: Procuration) -> list[ft.Contro
     """Shown with the procuration on the confirmation, Mes informations and its own page."""
     session = app.session
     shown: list[ft.Control] = [
-        row(strings.REFERENCE_LABEL, format_reference(procuration.reference))
+        row(strings.REFERENCE_LABEL, format_reference(procuration.reference)),
+        *standing_lines(app, procuration),
     ]
     if session.current is not None and session.current.id == procuration.id:
         shown.append(

@@ -3,6 +3,7 @@
 import flet as ft
 
 from mobile.context import App
+from mobile.screens.standing import standing_lines
 from mobile.widgets import act, card, heading, paragraph, row, secondary
 from shared import strings
 from shared.history import HistoryEntry, history_entries
@@ -18,6 +19,7 @@ def _entry(app: App, entry: HistoryEntry) -> ft.Control:
         paragraph(entry.period),
         row(strings.REFERENCE_LABEL, entry.reference),
         row(strings.STATUS_LABEL, entry.status_text),
+        *standing_lines(app, entry.procuration),
         *redo,
         title=entry.mandataire,
     )

@@ -6,6 +6,7 @@ from mobile.context import App
 from mobile.format import full_date
 from mobile.routes import Route
 from mobile.screens.document import reference_and_document
+from mobile.screens.standing import pending_revocation, standing_lines
 from mobile.widgets import act, card, heading, link, row
 from shared import strings
 
@@ -30,7 +31,15 @@ def view(app: App) -> list[ft.Control]:
     )
     current = session.current
     if current is None:
-        procuration: ft.Control = row(strings.INFO_PROCURATION, strings.INFO_NONE)
+        # A revocation not yet transmitted: the counter may still accept the mandataire.
+        revoked = pending_revocation(app)
+        procuration: ft.Control = ft.Column(
+            [
+                row(strings.INFO_PROCURATION, strings.INFO_NONE),
+                *(standing_lines(app, revoked) if revoked else []),
+            ],
+            spacing=0,
+        )
     else:
         text = strings.INFO_GRANTED.format(
             qui=current.mandataire.short_name(), fin=full_date(current.valid_until)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import random
 import sqlite3
 import statistics
@@ -38,12 +37,14 @@ _PROC_COLS = (
     "created_at, created_on, valid_until, revoked_at"
 )
 _ACCOUNT_COLS = "id, nir, civilite, nom, prenom, date_naissance, informations"
+# A stored code in shared.secrets's form: nothing here signs in, so no derivation is run.
+A_STORED_CODE = "scrypt$n=16384,r=8,p=1$" + "A" * 22 + "$" + "A" * 43
 
 
 def _new_store_with_account(path: Path) -> tuple[Store, int]:
     store = Store(path)
     with store.transaction() as tx:
-        account_id = tx.add_account(ASSURE, b"s" * 16, b"h" * 32)
+        account_id = tx.add_account(ASSURE, A_STORED_CODE)
     return store, account_id
 
 
@@ -174,14 +175,13 @@ def build_store(path: Path, procurations: int) -> tuple[float, int]:
     conn.execute("PRAGMA cache_size=-400000")  # 400 MB while building
     conn.execute("BEGIN")
     conn.executemany(
-        "INSERT INTO accounts (id, nir, code_salt, code_hash, civilite, nom, prenom, "
-        "date_naissance, informations) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '[]')",
+        "INSERT INTO accounts (id, nir, code_hash, civilite, nom, prenom, "
+        "date_naissance, informations) VALUES (?, ?, ?, ?, ?, ?, ?, '[]')",
         (
             (
                 a,
                 f"{1 + a % 2}{80 + a % 20:02d}{1 + a % 12:02d}75{a:06d}"[:13],
-                os.urandom(16),
-                os.urandom(32),
+                A_STORED_CODE,
                 "Madame" if a % 2 else "Monsieur",
                 f"NOM{a}",
                 f"Prenom{a}",

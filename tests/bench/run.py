@@ -117,6 +117,13 @@ def main(argv: list[str] | None = None) -> int:
                     "registry.check.postgresql",
                     lambda: bench_registry.bench_check(runs, workdir, "postgresql"),
                 )
+        if wanted("web_static."):
+            import bench_web
+            import bench_web_static
+
+            with bench_web.Browser(workdir) as browser:
+                static = bench_web_static.StaticBench(browser)
+                step("web_static", lambda: static.bench(runs))
         if wanted("import.app"):
             step("import.app", lambda: [bench_micro.bench_import(runs)])
     except BaseException:

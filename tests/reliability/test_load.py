@@ -20,7 +20,7 @@ FORM = MandataireForm(civilite="Monsieur", nom="Petit", prenom="Hugo", date_nais
 
 def _accounts(store: Store, count: int) -> list[int]:
     """Ten accounts of their own plus the shared demo one, all fictitious."""
-    salt, digest = hash_code("00000000")
+    stored = hash_code("00000000")
     ids = []
     with store.transaction() as tx:
         for n in range(count):
@@ -32,7 +32,7 @@ def _accounts(store: Store, count: int) -> list[int]:
                 prenom=f"Essai{chr(65 + n)}",
                 date_naissance=date(1980, 1, 1),
             )
-            ids.append(tx.add_account(account, salt, digest))
+            ids.append(tx.add_account(account, stored))
     return ids
 
 

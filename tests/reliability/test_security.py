@@ -12,6 +12,7 @@ import pytest
 
 from mobile.actions import RevokeAnswer
 from shared.demo import ALEXIS_CODE, ALEXIS_NIR, CAMILLE_CODE, CAMILLE_NIR, DOMINIQUE_CODE
+from shared.secrets import KDF, StoredCode
 from shared.services import Services
 from shared.store import DB_NAME
 from tests.mobile.phone import Phone
@@ -21,15 +22,16 @@ ROOT = Path(__file__).resolve().parents[2]
 CANARY_NOM, CANARY_PRENOM = "Zqxcanarinom", "Wqvcanariprenom"
 
 
-def test_codes_are_stored_only_as_salted_scrypt_hashes(services: Services) -> None:
+def test_codes_are_stored_only_as_salted_hashes(services: Services) -> None:
     raw = (services.store.path).read_bytes() + services.store.path.with_name(
         DB_NAME + "-wal"
     ).read_bytes()
     assert all(code.encode() not in raw for code in (ALEXIS_CODE, CAMILLE_CODE, DOMINIQUE_CODE))
     with services.store.reading() as tx:
-        rows = tx.conn.execute("SELECT code_salt, code_hash FROM accounts").fetchall()
-    assert len({bytes(salt) for salt, _ in rows}) == len(rows) == 3
-    assert all(len(digest) == 32 for _, digest in rows)
+        rows = tx.conn.execute("SELECT code_hash FROM accounts").fetchall()
+    stored = [StoredCode.parse(text) for (text,) in rows]
+    assert len({code.salt for code in stored}) == len(rows) == 3
+    assert all(len(code.digest) == 32 and code.kdf == KDF for code in stored)
 
 
 def test_a_whole_journey_leaves_no_nir_code_or_name_in_any_log_line(

@@ -1,5 +1,6 @@
 """The SQLite store: migrations, transactions, the append-only log, a crash mid-loop."""
 
+import hashlib
 import signal
 import sqlite3
 import subprocess
@@ -13,7 +14,9 @@ import pytest
 from shared.demo import ALEXIS_NIR, seed_demo_accounts
 from shared.errors import StorageError
 from shared.models import Account, Civilite
-from shared.schema import SCHEMA_VERSION
+from shared.schema import MIGRATIONS, SCHEMA_VERSION
+from shared.secrets import SCRYPT, StoredCode
+from shared.services import Services
 from shared.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -61,7 +64,7 @@ def test_an_empty_file_is_migrated_to_the_current_schema_in_wal_mode(db_path):
 
 def test_a_transaction_that_raises_leaves_nothing_behind(store):
     with pytest.raises(RuntimeError), store.transaction() as tx:
-        account_id = tx.add_account(SOMEONE, b"salt", b"hash")
+        account_id = tx.add_account(SOMEONE, "pbkdf2-sha256$i=150000$c2FsdA$aGFzaA")
         tx.add_event("granted", NOW, account_id)
         raise RuntimeError("interrupted")
     assert count(store, "accounts") == count(store, "events") == 0
@@ -69,14 +72,14 @@ def test_a_transaction_that_raises_leaves_nothing_behind(store):
 
 def test_a_failing_statement_rolls_back_the_whole_transaction(store):
     with pytest.raises(StorageError), store.transaction() as tx:
-        tx.add_account(SOMEONE, b"salt", b"hash")
-        tx.add_account(SOMEONE, b"salt", b"hash")
+        tx.add_account(SOMEONE, "pbkdf2-sha256$i=150000$c2FsdA$aGFzaA")
+        tx.add_account(SOMEONE, "pbkdf2-sha256$i=150000$c2FsdA$aGFzaA")
     assert count(store, "accounts") == 0
 
 
 def test_reopening_the_store_keeps_everything(db_path, store):
     with store.transaction() as tx:
-        account_id = tx.add_account(SOMEONE, b"salt", b"hash")
+        account_id = tx.add_account(SOMEONE, "pbkdf2-sha256$i=150000$c2FsdA$aGFzaA")
         tx.add_event("sign_in_failed", NOW, account_id)
     store.close()
     reopened = Store(db_path)
@@ -130,3 +133,29 @@ def test_every_acknowledged_grant_survives_a_sigkill_mid_loop(db_path, store, tm
     reopened.close()
     assert ids <= stored
     assert ids <= granted
+
+
+def test_codes_of_an_older_store_name_their_scrypt_and_still_sign_in(db_path, clock):
+    # A store of schema version 2: salt and scrypt hash in two BLOB columns.
+    conn = sqlite3.connect(db_path, isolation_level=None)
+    for version, steps in enumerate(MIGRATIONS[:2], start=1):
+        for step in steps:
+            conn.execute(step) if isinstance(step, str) else step(conn)
+        conn.execute(f"PRAGMA user_version = {version}")
+    salt = b"\x07" * 16
+    digest = hashlib.scrypt(b"24681357", salt=salt, n=2**14, r=8, p=1, maxmem=2**26, dklen=32)
+    conn.execute(
+        "INSERT INTO accounts (nir, code_salt, code_hash, civilite, nom, prenom, date_naissance)"
+        " VALUES (?, ?, ?, 'Madame', 'Durand', 'Anne', '1995-10-01')",
+        (SOMEONE.nir, salt, digest),
+    )
+    conn.close()
+
+    store = Store(db_path)
+    with store.reading() as tx:
+        stored = StoredCode.parse(tx.credentials(SOMEONE.nir)[1])
+        columns = {row[1] for row in tx.conn.execute("PRAGMA table_info(accounts)")}
+    assert (stored.kdf, stored.salt, stored.digest) == (SCRYPT, salt, digest)
+    assert "code_salt" not in columns
+    assert Services(store, clock).sign_in(SOMEONE.nir, "24681357").nom == "Durand"
+    store.close()

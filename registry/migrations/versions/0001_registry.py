@@ -19,8 +19,7 @@ def upgrade() -> None:
         "accounts",
         sa.Column("id", sa.Integer, primary_key=True),
         sa.Column("nir", sa.String(13), nullable=False, unique=True),
-        sa.Column("code_salt", sa.LargeBinary, nullable=False),
-        sa.Column("code_hash", sa.LargeBinary, nullable=False),
+        sa.Column("code_hash", sa.String(200), nullable=False),
         sa.Column("civilite", sa.String(8), nullable=False),
         sa.Column("nom", sa.String(50), nullable=False),
         sa.Column("prenom", sa.String(50), nullable=False),
@@ -31,8 +30,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer, primary_key=True),
         sa.Column("identifiant", sa.String(64), nullable=False, unique=True),
         sa.Column("name", sa.String(100), nullable=False),
-        sa.Column("secret_salt", sa.LargeBinary, nullable=False),
-        sa.Column("secret_hash", sa.LargeBinary, nullable=False),
+        sa.Column("secret_hash", sa.String(200), nullable=False),
     )
     op.create_table(
         "sign_in_attempts",
