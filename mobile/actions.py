@@ -4,6 +4,7 @@ then shows the screen the guard allows. Screens only call these."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -97,7 +98,7 @@ class Actions:
     ) -> None:
         self.services, self.session, self.request = services, session, request
         self.nav, self.broadcast, self.handover = nav, broadcast, handover
-        self._acting = asyncio.Lock()
+        self._background: set[asyncio.Task[None]] = set()
 
     def facts(self) -> Facts:
         request = self.request
@@ -190,7 +191,12 @@ class Actions:
             self.request.certified = False
 
     def open_tab(self, index: int) -> None:
+        """A tab: shown at once, then read again, in case another device or tab of the web
+        build (which has no pubsub between its tabs) changed the procuration."""
         self.go(TABS[index][0])
+        with contextlib.suppress(RuntimeError):  # no running loop: nothing to read again
+            self._background.add(asyncio.get_running_loop().create_task(self.refresh()))
+            self._background = {task for task in self._background if not task.done()}
 
     def start_request(self) -> None:
         """« Je démarre ma demande »: the form, with what was typed before if anything."""

@@ -25,6 +25,7 @@ import hashlib
 import importlib.util
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -76,10 +77,20 @@ def runtime_info(pyodide: Path) -> dict[str, str]:
     }
 
 
+# fpdf2 declares Pillow, which has no Pyodide wheel on the package index; fpdf2 imports it only
+# for images, which our document does not hold (its QR code is drawn as rectangles). So fpdf2
+# comes without its declared dependencies, and its pure-Python ones are named here.
+WITHOUT_DEPENDENCIES = {"fpdf2": ("fonttools", "defusedxml")}
+
+
 def dependencies() -> list[str]:
     """`[project].dependencies`: every one must have a Pyodide wheel or be pure Python."""
     with (ROOT / "pyproject.toml").open("rb") as file:
         return list(tomllib.load(file)["project"]["dependencies"])
+
+
+def _name(requirement: str) -> str:
+    return re.split(r"[<>=!~\[; ]", requirement, maxsplit=1)[0].strip().lower()
 
 
 def app_sources(root: Path = ROOT) -> Iterator[Path]:
@@ -120,6 +131,19 @@ def stage_app(stage: Path) -> None:
 def install_wheels(stage: Path, runtime: dict[str, str]) -> None:
     """The dependencies as Pyodide wheels from the package index, into __pypackages__."""
     target = stage / "__pypackages__"
+    alone = [r for r in dependencies() if _name(r) in WITHOUT_DEPENDENCIES]
+    others = [r for r in dependencies() if _name(r) not in WITHOUT_DEPENDENCIES]
+    others += [dep for r in alone for dep in WITHOUT_DEPENDENCIES[_name(r)]]
+    _pip_install(target, runtime, others)
+    _pip_install(target, runtime, alone, "--no-deps")
+    shutil.rmtree(target / "bin", ignore_errors=True)  # console scripts: nothing runs them
+
+
+def _pip_install(
+    target: Path, runtime: dict[str, str], requirements: list[str], *options: str
+) -> None:
+    if not requirements:
+        return
     subprocess.run(
         [
             sys.executable,
@@ -139,11 +163,11 @@ def install_wheels(stage: Path, runtime: dict[str, str]) -> None:
             "cp" + runtime["short"].replace(".", ""),
             "--target",
             str(target),
-            *dependencies(),
+            *options,
+            *requirements,
         ],
         check=True,
     )
-    shutil.rmtree(target / "bin", ignore_errors=True)  # console scripts: nothing runs them
 
 
 def compile_bytecode(stage: Path, pyodide: Path) -> None:

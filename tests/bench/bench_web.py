@@ -386,7 +386,7 @@ class Browser:
         type_into(page, "Date de naissance*", "20/09/1970", exact=True)
         suivant = role("button", name="Suivant", exact=True)
         expect(suivant).to_be_enabled()
-        timed("Suivant", suivant, (HEADING, "Récapitulatif de ma demande", True))
+        timed("Suivant", suivant, (HEADING, "2. Récapitulatif et validation", True))
         role("checkbox").click()
         expect(role("checkbox")).to_be_checked()
         valider = role("button", name="Valider", exact=True)

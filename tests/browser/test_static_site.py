@@ -103,9 +103,12 @@ def test_a_procuration_is_kept_in_the_browser_until_revoked(visitor, paris_today
     home = strings.HOME_ACTIVE.format(qui="Mme BERNARD", fin=jj_mm_aaaa(validity_end(paris_today)))
     row = strings.INFO_GRANTED.format(qui="Mme BERNARD", fin=jj_mm_aaaa(validity_end(paris_today)))
 
-    # A reload starts Python again from nothing: only IndexedDB remembers.
+    # A reload starts Python again from nothing: only IndexedDB remembers. Signed in again at
+    # the confirmation's address, the person sees the procuration's page (the nearest allowed).
     person.reload()
-    person.sign_in(CAMILLE_NIR, CAMILLE_CODE, prenom="Camille")
+    person.sign_in(CAMILLE_NIR, CAMILLE_CODE)
+    person.expect_text(strings.WANT_REVOKE)
+    person.click_tab(strings.TAB_HOME)
     person.expect_text(home)
     person.click_tab(strings.TAB_INFORMATIONS)
     person.expect_text(f"{strings.INFO_PROCURATION} {row}")
