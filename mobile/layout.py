@@ -119,13 +119,16 @@ def RootLayout() -> ft.View:
 def screen(view: Screen) -> Callable[[], ft.Control]:
     """The Router's component for one screen module's `view`."""
 
-    @ft.component
     def Screen() -> ft.Control:
         app = use_app()
         return frame(app, view(app))
 
     Screen.__name__ = Screen.__qualname__ = view.__module__.rsplit(".", 1)[-1].title()
-    return Screen
+    # Memoised: when the Router redraws the stack for a new address, the screens under the
+    # top one (Accueil under a tab) are not drawn again; a screen still redraws when the
+    # state it reads changes.
+    memoised: Callable[[], ft.Control] = ft.memo(ft.component(Screen))  # type: ignore[no-untyped-call]
+    return memoised
 
 
 def page_view(route: Route, view: Screen) -> Callable[[], ft.View]:
