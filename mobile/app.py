@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import flet as ft
 
 from mobile import storage
-from shared.logs import hide_session_keys
+from shared.logs import keep_private
 from shared.services import IDLE_LIMIT
 
 if TYPE_CHECKING:
@@ -137,7 +137,7 @@ def run() -> None:
         level=os.environ.get("LOG_LEVEL", "INFO"),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
-    hide_session_keys()
+    keep_private()
     os.environ.setdefault("FLET_SESSION_TIMEOUT", str(SESSION_TIMEOUT_SECONDS))
     use_our_page()
     services = open_services()

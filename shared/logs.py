@@ -1,4 +1,4 @@
-"""What the processes' logs must not hold: Flet's session keys (the app's and the counter's)."""
+"""What the processes' logs must not hold: Flet's session keys, the procurations' references."""
 
 import logging
 import re
@@ -7,6 +7,9 @@ import re
 # reads it could open the session from another browser. The key is replaced.
 _SESSION_KEY = re.compile(r"(?i)(session[^:]*:\s*).+$")
 _FLET_LOGGERS = ("flet", "flet_web.fastapi")
+# httpx logs each request's URL at INFO, and a revocation's URL holds the procuration's
+# reference, which is all the counter asks for: only their warnings are kept.
+_HTTP_CLIENT_LOGGERS = ("httpx", "httpcore")
 
 
 class _HideSessionKeys(logging.Filter):
@@ -17,7 +20,9 @@ class _HideSessionKeys(logging.Filter):
         return True
 
 
-def hide_session_keys() -> None:
-    """Mask the key in every session line of Flet's loggers, in this process."""
+def keep_private() -> None:
+    """In this process: mask the key in Flet's session lines, drop httpx's request lines."""
     for name in _FLET_LOGGERS:
         logging.getLogger(name).addFilter(_HideSessionKeys())
+    for name in _HTTP_CLIENT_LOGGERS:
+        logging.getLogger(name).setLevel(logging.WARNING)
