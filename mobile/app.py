@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,6 +16,7 @@ from typing import TYPE_CHECKING
 import flet as ft
 
 from mobile import storage
+from shared.logs import keep_private
 from shared.services import IDLE_LIMIT
 
 if TYPE_CHECKING:
@@ -112,24 +112,8 @@ def open_services(folder: Path | None = None, browser: BrowserFolder | None = No
     return Services(store, sync=open_sync(store))
 
 
-# Flet's session lines end with the session's key (« Session disconnected: <key> »): whoever
-# reads it could open the session from another browser. The key is replaced.
-_SESSION_KEY = re.compile(r"(?i)(session[^:]*:\s*).+$")
 # Flet keeps a closed tab's session for a reconnection: no longer than the idle sign-out.
 SESSION_TIMEOUT_SECONDS = int(IDLE_LIMIT.total_seconds())
-
-
-class _HideSessionKeys(logging.Filter):
-    def filter(self, record: logging.LogRecord) -> bool:
-        text = record.getMessage()
-        if "ession" in text:
-            record.msg, record.args = _SESSION_KEY.sub(r"\1[clé masquée]", text), ()
-        return True
-
-
-def _hide_session_keys() -> None:
-    for name in ("flet", "flet_web.fastapi"):
-        logging.getLogger(name).addFilter(_HideSessionKeys())
 
 
 async def browser_main(page: ft.Page) -> None:
@@ -153,7 +137,7 @@ def run() -> None:
         level=os.environ.get("LOG_LEVEL", "INFO"),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
-    _hide_session_keys()
+    keep_private()
     os.environ.setdefault("FLET_SESSION_TIMEOUT", str(SESSION_TIMEOUT_SECONDS))
     use_our_page()
     services = open_services()

@@ -7,11 +7,13 @@ import uvicorn
 
 from registry.server import create_app, open_registry
 from registry.settings import Settings
+from shared.logs import keep_private
 
 logging.basicConfig(
     level=os.environ.get("LOG_LEVEL", "INFO"),
     format="%(asctime)s %(levelname)s %(name)s: %(message)s",
 )
+keep_private()  # the counter page is a Flet app: its sessions are the agents' sign-ins
 settings = Settings.from_env()
 uvicorn.run(
     create_app(open_registry(settings)),

@@ -5,6 +5,7 @@ import flet as ft
 from mobile.context import App
 from mobile.format import full_date
 from mobile.screens.document import reference_and_document
+from mobile.screens.standing import pending_revocation
 from mobile.widgets import act, card, heading, paragraph, primary
 from shared import strings
 
@@ -14,8 +15,11 @@ def view(app: App) -> list[ft.Control]:
     révoquer ma procuration »."""
     current, actions = app.session.current, app.actions
     if current is None:
+        # Just revoked here, not yet transmitted: the counter may still accept the mandataire.
+        revoked = pending_revocation(app)
         return [
             heading(strings.PROCURATION_LINK),
+            *([card(*reference_and_document(app, revoked))] if revoked else []),
             *[paragraph(text) for text in strings.PRINCIPLES],
             primary(strings.START_REQUEST, act(actions.start_request), icon=ft.Icons.ARROW_FORWARD),
         ]

@@ -155,10 +155,13 @@ def small_png(path: Path) -> None:
 
 # --- the server --------------------------------------------------------------------------------
 class AppServer:
-    """`python -m mobile` on 127.0.0.1, one data folder; stopped only by its own PID."""
+    """`python -m mobile` on 127.0.0.1, one data folder; stopped only by its own PID.
 
-    def __init__(self, data_dir: Path) -> None:
+    `env` adds to the process's environment (REGISTRY_URL: the app with its sender)."""
+
+    def __init__(self, data_dir: Path, env: dict[str, str] | None = None) -> None:
         self.data_dir = data_dir
+        self.env = env or {}
         self.data_dir.mkdir(parents=True, exist_ok=True)
         self.port = free_port()
         self.proc: subprocess.Popen[bytes] | None = None
@@ -179,7 +182,7 @@ class AppServer:
 
     def start(self) -> None:
         assert not self.running, "server already running"
-        env = web_server_env(self.port, self.data_dir)
+        env = {**web_server_env(self.port, self.data_dir), **self.env}
         self.starts += 1
         with self.log_path.open("ab") as log:
             log.write(f"\n--- start {self.starts} ---\n".encode())
