@@ -8,7 +8,7 @@ from mobile.routes import Route
 from shared import strings
 from shared.demo import ALEXIS_CODE, ALEXIS_NIR
 from shared.errors import SignInRefused
-from tests.mobile.harness import BUTTONS, Harness, run, text_of
+from tests.mobile.harness import BUTTONS, Harness, run, text_of, text_of_title
 
 SEED_TABS = [
     "Accueil",
@@ -478,7 +478,7 @@ def test_a_procuration_revoked_on_another_device_is_not_offered_for_revocation(
 # --- every button can be named --------------------------------------------------------------
 def accessible_name(button: Any) -> str:
     """The visible text of a button, its tooltip, else the semantics label of its icon."""
-    if text := text_of(button).strip():
+    if text := (text_of(button) or text_of_title(button)).strip():
         return text
     if tooltip := getattr(button, "tooltip", None):
         return str(tooltip)
