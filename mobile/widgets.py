@@ -40,10 +40,22 @@ def act(action: Callable[..., Any], *args: Any) -> Handler:
     return send
 
 
+@ft.control("Semantics")  # type: ignore[arg-type]  # flet's overloads leave T unbound
+class _Semantics(ft.Semantics):
+    """Flet 1.0.5's Semantics sends `focus`, but its client reads `focused`: this one sends it."""
+
+    focused: bool | None = None
+
+
 def heading(text: str, level: int = 1) -> ft.Control:
+    """A heading; a screen's own (level 1) takes the focus when the screen appears."""
     style = ft.TextThemeStyle.HEADLINE_SMALL if level == 1 else ft.TextThemeStyle.TITLE_MEDIUM
-    return ft.Semantics(
-        header=True, content=ft.Text(text, theme_style=style, weight=ft.FontWeight.BOLD)
+    first = level == 1
+    return _Semantics(
+        header=True,
+        focusable=first,
+        focused=first,
+        content=ft.Text(text, theme_style=style, weight=ft.FontWeight.BOLD),
     )
 
 
