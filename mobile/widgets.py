@@ -147,6 +147,17 @@ def text_field(**kwargs: Any) -> ft.TextField:
     return ft.TextField(border=FIELD_BORDER, **kwargs)
 
 
+def labelled(label: str, field: ft.TextField) -> ft.Control:
+    """The seed's layout: the label above the field, its hint inside, seen before the field has
+    the focus (a TextField's own label keeps its hint hidden until then). Merged with the label,
+    the field is named by it (followed by the hint while empty, as Flutter does)."""
+    return ft.MergeSemantics(
+        content=ft.Column(
+            [ft.Text(label), field], spacing=4, horizontal_alignment=ft.CrossAxisAlignment.STRETCH
+        )
+    )
+
+
 def row(label: str, value: str) -> ft.Control:
     return ft.Container(
         ft.Column([ft.Text(label, weight=ft.FontWeight.BOLD), ft.Text(value)], spacing=2),

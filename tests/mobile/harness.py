@@ -67,6 +67,15 @@ def text_of_title(tile: Any) -> str:
     return first.value or "" if isinstance(first, ft.Text) else ""
 
 
+def label_of(field: ft.TextField) -> str:
+    """A text field's label: its own, or the text above it (widgets.labelled)."""
+    if isinstance(field.label, str):
+        return field.label
+    column = field.parent
+    above = column.controls[0] if isinstance(column, ft.Column) and column.controls else None
+    return above.value or "" if isinstance(above, ft.Text) else ""
+
+
 def run(body: Callable[[], Awaitable[None]]) -> None:
     """`asyncio.run(body())` in a thread of its own.
 
@@ -170,7 +179,7 @@ class Harness:
         return found[0]
 
     def field(self, label: str) -> ft.TextField:
-        return self.one(ft.TextField, lambda c: c.label == label)
+        return self.one(ft.TextField, lambda c: label_of(c) == label)
 
     def buttons(self, text: str) -> list:
         return self.all(BUTTONS, lambda c: text_of(c) == text)
