@@ -81,6 +81,12 @@ PAGE_SCRIPT = """
     "flt-semantics-host [tabindex='0']:not(h1, h2, h3, h4, h5, h6), flt-semantics-host input")]
     .filter((node) => !node.closest("[inert], [aria-hidden=true]"));
   window.addEventListener("keydown", (event) => {
+    const picker = event.key === "Escape" && document.querySelector("[role=dialog]");
+    if (picker) {
+      const inside = stops().filter((node) => picker.contains(node));
+      if (inside.length && !inside.includes(document.activeElement)) inside.pop().focus();
+      return;
+    }
     if (event.key !== "Tab" || event.altKey || event.ctrlKey || event.metaKey) return;
     const list = stops();
     if (!list.length) return;
