@@ -405,7 +405,8 @@ def test_the_rating_stars_save_the_mark(phone, services, alexis_id):
         async with phone() as h:
             await sign_in(h)
             await grant(h)
-            [four] = h.all(ft.IconButton, lambda b: b.icon.semantics_label == "4 sur 5")
+            four_stars = strings.RATE_STAR.format(n=4)
+            [four] = h.all(ft.IconButton, lambda b: b.icon.semantics_label == four_stars)
             await h.click(four)
             await h.wait_text(strings.RATE_SAVED.format(n=4))
             granted = services.current_procuration(alexis_id)
