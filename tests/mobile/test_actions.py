@@ -416,3 +416,17 @@ def test_an_expired_procuration_makes_room_for_a_new_request(alexis, adult_form,
     alexis.start_request()
     assert alexis.url == Route.MANDATAIRE
     grant(alexis, adult_form.model_copy(update={"nom": "Leroy"}))
+
+
+@pytest.mark.parametrize("route", ACCOUNT_ROUTES, ids=lambda r: r.name)
+def test_a_session_that_starts_at_an_account_address_says_why_it_must_sign_in(state, route):
+    state.opened_at(route)
+    assert state.session.notice == strings.SESSION_LOST
+    state.sign_in(ALEXIS_NIR, ALEXIS_CODE)
+    assert state.session.notice is None
+
+
+@pytest.mark.parametrize("path", [Route.SIGN_IN, "/nulle-part"])
+def test_a_session_that_starts_at_connexion_or_nowhere_says_nothing(state, path):
+    state.opened_at(path)
+    assert state.session.notice is None

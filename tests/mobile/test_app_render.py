@@ -284,6 +284,18 @@ def test_an_account_address_opened_signed_out_shows_connexion_then_that_screen(s
     run(body)
 
 
+def test_a_page_that_comes_back_after_a_server_restart_says_why_connexion(services):
+    """After a restart the client registers again with the address it was showing."""
+    from mobile.app import make_main
+
+    async def body() -> None:
+        async with Harness(make_main(services), route=Route.DEMARCHES, web=True) as h:
+            assert h.stack() == [Route.SIGN_IN]
+            assert h.has_text(strings.SESSION_LOST)
+
+    run(body)
+
+
 def test_an_unknown_address_shows_page_introuvable_with_a_way_home(services):
     from mobile.app import make_main
 
