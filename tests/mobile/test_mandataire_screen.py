@@ -83,3 +83,28 @@ def test_the_date_picker_offers_no_minor_and_fills_the_field(phone):
             assert h.field(strings.BIRTH_LABEL).value == "15/06/1984"
 
     run(body)
+
+
+def test_the_mandataires_name_reads_the_same_on_every_screen_whatever_the_case(phone):
+    async def body() -> None:
+        async with phone() as h:
+            await the_form(h)
+            await h.set_value(h.one(ft.RadioGroup), strings.MONSIEUR)
+            await h.set_value(h.field(strings.NOM_LABEL), "dUPONT")
+            await h.set_value(h.field(strings.NOM_USAGE_LABEL), "de la fontaine")
+            await h.set_value(h.field(strings.PRENOM_LABEL), "jean-pierre")
+            await h.set_value(h.field(strings.BIRTH_LABEL), "20/09/1970")
+            await h.click(h.button(strings.NEXT))
+            await h.wait_text(strings.STEP_RECAP)
+            for shown in ("Dupont", "De La Fontaine", "Jean-Pierre"):
+                assert h.has_text(shown), shown
+            await h.set_value(h.one(ft.Checkbox), True)
+            await h.click(h.button(strings.VALIDATE))
+            await h.wait_text(strings.CONFIRM_TITLE)
+            assert h.has_text(strings.GRANTED_TO.format(qui="Monsieur Dupont Jean-Pierre"))
+            await h.select_tab(strings.TAB_INFORMATIONS)
+            assert any(text.startswith("Accordée à M. DUPONT") for text in h.texts())
+            await h.select_tab(strings.TAB_HOME)
+            assert any("accordée à M. DUPONT" in text for text in h.texts())
+
+    run(body)
