@@ -10,22 +10,18 @@ from shared import strings
 
 def _stars(app: App) -> ft.Control:
     """One group named « Notez votre démarche ! », a button « Note : N sur 5 » per star, the
-    chosen one selected. Each star is a semantics container of its own (else the first one's
-    name joins the group's) and has no tooltip (its text would name a wrapper node too)."""
+    chosen one selected. No tooltip: its text joined the group's name (« 1 sur 5 Notez… »)."""
     chosen = app.request.rating or 0
     buttons: list[ft.Control] = [
-        ft.Semantics(
-            container=True,
-            content=ft.IconButton(
-                ft.Icon(
-                    ft.Icons.STAR if n <= chosen else ft.Icons.STAR_BORDER,
-                    semantics_label=strings.RATE_STAR.format(n=n),
-                ),
-                selected=n == chosen,
-                on_click=act(app.actions.rate, n),
-                width=TARGET,
-                height=TARGET,
+        ft.IconButton(
+            ft.Icon(
+                ft.Icons.STAR if n <= chosen else ft.Icons.STAR_BORDER,
+                semantics_label=strings.RATE_STAR.format(n=n),
             ),
+            selected=n == chosen,
+            on_click=act(app.actions.rate, n),
+            width=TARGET,
+            height=TARGET,
         )
         for n in range(1, 6)
     ]
