@@ -50,7 +50,8 @@ class _Semantics(ft.Semantics):
 def heading(text: str, level: int = 1) -> ft.Control:
     """A heading; a screen's own (level 1) takes the focus when the screen appears."""
     style = ft.TextThemeStyle.HEADLINE_SMALL if level == 1 else ft.TextThemeStyle.TITLE_MEDIUM
-    first = level == 1
+    # None, not False, elsewhere: a False flag still makes the node a Tab stop on the web.
+    first = True if level == 1 else None
     return _Semantics(
         header=True,
         focusable=first,
