@@ -62,9 +62,9 @@ def _app_bar(app: App, path: str) -> ft.AppBar:
     # 48 px, has a name of its own, and goes where the system back goes (the parent screen).
     back: list[ft.Control] = (
         [
+            # No tooltip: its text would join the name of the bar (« Écran précédent Procu… »).
             ft.IconButton(
                 ft.Icon(ft.Icons.ARROW_BACK, semantics_label=strings.PREVIOUS_SCREEN),
-                tooltip=strings.PREVIOUS_SCREEN,
                 on_click=act(app.actions.go, parent_of(path)),
                 width=TARGET,
                 height=TARGET,
