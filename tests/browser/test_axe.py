@@ -107,7 +107,7 @@ def test_no_screen_breaks_axe_cores_rules(server, person):
     audit("mandataire form with errors")
     person.fill(strings.NOM_LABEL, "Dupont")
     person.click(strings.NEXT)
-    person.expect_heading(strings.RECAP_TITLE)
+    person.expect_heading(strings.STEP_RECAP)
     audit("recap")
     certify = person.page.get_by_role("checkbox", name=strings.CERTIFY, exact=True)
     certify.click()
