@@ -13,7 +13,7 @@ from typing import Protocol, TypeVar
 
 from mobile.guard import Facts
 from mobile.offload import offload
-from mobile.routes import TABS, Route
+from mobile.routes import TABS, Route, known
 from mobile.state import Dialog, DialogKind, Request, Session
 from shared import strings
 from shared.download import Download
@@ -140,6 +140,13 @@ class Actions:
             self.sign_out(strings.SESSION_EXPIRED)
 
     # --- sign-in --------------------------------------------------------------------------
+    def opened_at(self, path: str) -> None:
+        """A session starts at this address. At an account screen, it is a page that was open
+        when the server stopped (its client comes back with its address): say why Connexion."""
+        route = known(path)
+        if self.session.account is None and route not in (None, Route.SIGN_IN):
+            self.session.notice = strings.SESSION_LOST
+
     async def sign_in(self, nir: str, code: str) -> None:
         session = self.session
         if session.busy:

@@ -86,6 +86,7 @@ def make_main(
 
         page.on_close = closed
         page.on_keyboard_event = lambda event: actions.key(event.key)
+        actions.opened_at(nav.url)
         page.route = nav.first_route()  # the Router starts there; the address bar is unchanged
         page.render_views(Root, App(services, session, request, actions, nav))
 

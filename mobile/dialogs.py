@@ -8,6 +8,10 @@ from mobile.state import Dialog, DialogKind
 from mobile.widgets import BUTTON_STYLE, TARGET, act
 from shared import strings
 
+# A phone's width at most, title and text (the dialog adds its padding): on a wide window the
+# title's row would stretch the dialog across.
+DIALOG_WIDTH = 380
+
 
 def dialog_for(app: App) -> ft.AlertDialog | None:
     """The AlertDialog of `session.dialog`, or None when no dialog is asked for."""
@@ -38,7 +42,7 @@ def dialog_for(app: App) -> ft.AlertDialog | None:
     return ft.AlertDialog(
         modal=False,
         title=_title(shown, close),
-        content=ft.Text(text),
+        content=ft.Text(text, width=DIALOG_WIDTH),
         semantics_label=shown.title,
         actions=answers,
         on_dismiss=dismissed,
@@ -64,4 +68,5 @@ def _title(shown: Dialog, close: object) -> ft.Control:
             ),
         ],
         vertical_alignment=ft.CrossAxisAlignment.START,
+        width=DIALOG_WIDTH,
     )

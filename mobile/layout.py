@@ -57,31 +57,50 @@ def frame(app: App, body: list[ft.Control]) -> ft.Control:
 
 
 def _app_bar(app: App, path: str) -> ft.AppBar:
+    """« Écran précédent », the title and Déconnexion, in the content's phone-width column."""
     # Flutter's own back arrow is 40 px and named « Retour » like the flow's buttons: ours is
     # 48 px, has a name of its own, and goes where the system back goes (the parent screen).
-    back = (
-        ft.IconButton(
-            ft.Icon(ft.Icons.ARROW_BACK, semantics_label=strings.PREVIOUS_SCREEN),
-            tooltip=strings.PREVIOUS_SCREEN,
-            on_click=act(app.actions.go, parent_of(path)),
-            width=TARGET,
-            height=TARGET,
-        )
+    back: list[ft.Control] = (
+        [
+            # No tooltip: its text would join the name of the bar (« Écran précédent Procu… »).
+            ft.IconButton(
+                ft.Icon(ft.Icons.ARROW_BACK, semantics_label=strings.PREVIOUS_SCREEN),
+                on_click=act(app.actions.go, parent_of(path)),
+                width=TARGET,
+                height=TARGET,
+            )
+        ]
         if path != Route.HOME
-        else None
+        else []
+    )
+    sign_out = ft.TextButton(
+        strings.SIGN_OUT,
+        icon=ft.Icons.LOGOUT,
+        style=BUTTON_STYLE,
+        on_click=act(app.actions.sign_out),
+    )
+    bar = ft.Row(
+        [
+            *back,
+            # 20 px: the whole title fits between the arrow and Déconnexion at 412 px.
+            ft.Text(
+                strings.APP_TITLE,
+                size=20,
+                expand=True,
+                no_wrap=True,
+                overflow=ft.TextOverflow.ELLIPSIS,
+            ),
+            sign_out,
+        ],
+        spacing=8,
     )
     return ft.AppBar(
-        leading=back,
         automatically_imply_leading=False,
-        title=ft.Text(strings.APP_TITLE),
-        actions=[
-            ft.TextButton(
-                strings.SIGN_OUT,
-                icon=ft.Icons.LOGOUT,
-                style=BUTTON_STYLE,
-                on_click=act(app.actions.sign_out),
-            )
-        ],
+        title_spacing=0,
+        title=ft.ResponsiveRow(
+            [ft.Container(bar, padding=ft.Padding.symmetric(horizontal=4), col=PHONE_COLUMN)],
+            alignment=ft.MainAxisAlignment.CENTER,
+        ),
     )
 
 

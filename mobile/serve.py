@@ -77,6 +77,30 @@ PAGE_SCRIPT = """
       document.getElementById("app").append(view);
     }
   }).observe(document.documentElement, { childList: true, subtree: true });
+  const stops = () => [...document.querySelectorAll(
+    "flt-semantics-host [tabindex='0']:not(h1, h2, h3, h4, h5, h6), flt-semantics-host input")]
+    .filter((node) => !node.closest("[inert], [aria-hidden=true]"));
+  window.addEventListener("keydown", (event) => {
+    const picker = event.key === "Escape" && document.querySelector("[role=dialog]");
+    if (picker) {
+      const inside = stops().filter((node) => picker.contains(node));
+      if (inside.length && !inside.includes(document.activeElement)) inside.pop().focus();
+      return;
+    }
+    if (event.key !== "Tab" || event.altKey || event.ctrlKey || event.metaKey) return;
+    const list = stops();
+    if (!list.length) return;
+    const here = document.activeElement;
+    const after = (node) => here && here !== document.body
+      && here.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING;
+    const next = event.shiftKey
+      ? list.filter((node) => node !== here && !after(node) && !node.contains(here)).pop()
+        || list[list.length - 1]
+      : list.find((node) => node !== here && after(node) && !node.contains(here)) || list[0];
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    next.focus();
+  }, true);
   new MutationObserver(() => {
     for (const dialog of document.querySelectorAll("[role=alertdialog]:not([aria-labelledby])")) {
       const title = dialog.querySelector(

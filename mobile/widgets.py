@@ -6,6 +6,8 @@ from typing import Any
 
 import flet as ft
 
+from mobile.theme import FOCUS_RING
+
 Handler = Callable[..., Any]
 TARGET = 48
 # About 20 px of label + 2 × 16 px of padding: at least 48 px high.
@@ -14,6 +16,13 @@ BUTTON_STYLE = ft.ButtonStyle(padding=ft.Padding.symmetric(horizontal=20, vertic
 # row, label included, a 48 px target.
 TALL_LABEL = ft.TextStyle(size=16, height=3.0)
 LINK_STYLE = ft.ButtonStyle(padding=ft.Padding.symmetric(horizontal=8, vertical=16))
+# A list row: the text colour of the page, left-aligned, a 56 px row for one line.
+TILE_STYLE = ft.ButtonStyle(
+    color=ft.Colors.ON_SURFACE,
+    padding=ft.Padding.symmetric(horizontal=16, vertical=16),
+    shape=ft.RoundedRectangleBorder(radius=8),
+    alignment=ft.Alignment.CENTER_LEFT,
+)
 
 
 def act(action: Callable[..., Any], *args: Any) -> Handler:
@@ -31,10 +40,23 @@ def act(action: Callable[..., Any], *args: Any) -> Handler:
     return send
 
 
+@ft.control("Semantics")  # type: ignore[arg-type]  # flet's overloads leave T unbound
+class _Semantics(ft.Semantics):
+    """Flet 1.0.5's Semantics sends `focus`, but its client reads `focused`: this one sends it."""
+
+    focused: bool | None = None
+
+
 def heading(text: str, level: int = 1) -> ft.Control:
+    """A heading; a screen's own (level 1) takes the focus when the screen appears."""
     style = ft.TextThemeStyle.HEADLINE_SMALL if level == 1 else ft.TextThemeStyle.TITLE_MEDIUM
-    return ft.Semantics(
-        header=True, content=ft.Text(text, theme_style=style, weight=ft.FontWeight.BOLD)
+    # None, not False, elsewhere: a False flag still makes the node a Tab stop on the web.
+    first = True if level == 1 else None
+    return _Semantics(
+        header=True,
+        focusable=first,
+        focused=first,
+        content=ft.Text(text, theme_style=style, weight=ft.FontWeight.BOLD),
     )
 
 
@@ -67,14 +89,30 @@ def tile(
     on_click: Handler | None,
     subtitle: str | None = None,
     icon: ft.IconData | None = None,
-) -> ft.ListTile:
-    return ft.ListTile(
-        title=ft.Text(title),
-        subtitle=ft.Text(subtitle) if subtitle else None,
-        leading=ft.Icon(icon) if icon else None,
-        trailing=ft.Icon(ft.Icons.CHEVRON_RIGHT) if on_click else None,
+) -> ft.Control:
+    """A row of a list. A row that does something is a button: a ListTile's focus is only a
+    faint tint, a button takes the theme's focus ring."""
+    if on_click is None:
+        return ft.ListTile(
+            title=ft.Text(title),
+            subtitle=ft.Text(subtitle) if subtitle else None,
+            leading=ft.Icon(icon) if icon else None,
+            min_height=TARGET + 8,
+        )
+    texts: list[ft.Control] = [ft.Text(title, size=16)]
+    if subtitle:
+        texts.append(ft.Text(subtitle, size=14, color=ft.Colors.ON_SURFACE_VARIANT))
+    return ft.TextButton(
+        content=ft.Row(
+            [
+                *([ft.Icon(icon, color=ft.Colors.ON_SURFACE_VARIANT)] if icon else []),
+                ft.Column(texts, spacing=2, expand=True),
+                ft.Icon(ft.Icons.CHEVRON_RIGHT, color=ft.Colors.ON_SURFACE_VARIANT),
+            ],
+            spacing=16,
+        ),
         on_click=on_click,
-        min_height=TARGET + 8,
+        style=TILE_STYLE,
     )
 
 
@@ -95,6 +133,31 @@ def banner(text: str, error: bool = False) -> ft.Control:
             padding=12,
             border_radius=8,
         ),
+    )
+
+
+# A text field's focus ring: its outline becomes the buttons' ring (3 px of ON_SURFACE).
+FIELD_BORDER: dict[ft.ControlState, ft.InputBorder] = {
+    ft.ControlState.DEFAULT: ft.OutlineInputBorder(),
+    ft.ControlState.FOCUSED: ft.OutlineInputBorder(
+        side=ft.BorderSide(FOCUS_RING.width, FOCUS_RING.color)
+    ),
+}
+
+
+def text_field(**kwargs: Any) -> ft.TextField:
+    """A TextField with the focus ring."""
+    return ft.TextField(border=FIELD_BORDER, **kwargs)
+
+
+def labelled(label: str, field: ft.TextField) -> ft.Control:
+    """The seed's layout: the label above the field, its hint inside, seen before the field has
+    the focus (a TextField's own label keeps its hint hidden until then). Merged with the label,
+    the field is named by it (followed by the hint while empty, as Flutter does)."""
+    return ft.MergeSemantics(
+        content=ft.Column(
+            [ft.Text(label), field], spacing=4, horizontal_alignment=ft.CrossAxisAlignment.STRETCH
+        )
     )
 
 

@@ -5,7 +5,7 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
@@ -19,6 +19,7 @@ __all__ = [
     "check_mandataire",
     "format_nir",
     "is_complete",
+    "latest_adult_birth",
     "majority_date",
     "nir_key",
     "normalise_name",
@@ -56,6 +57,17 @@ def majority_date(birth: date) -> date:
         return birth.replace(year=birth.year + 18)
     except ValueError:
         return date(birth.year + 18, 2, 28)
+
+
+def latest_adult_birth(today: date) -> date:
+    """The latest birth date of a person 18 « révolus » today (the date picker's last day)."""
+    try:
+        born = today.replace(year=today.year - 18)
+    except ValueError:  # today is 29 February, 18 years ago was not a leap year
+        born = date(today.year - 18, 2, 28)
+    # Born 29 February of a leap year: of age on 28 February of a common year (majority_date).
+    following = born + timedelta(days=1)
+    return following if majority_date(following) <= today else born
 
 
 def validity_end(created_on: date) -> date:

@@ -152,7 +152,7 @@ CONFIRM_LINES: Final = (
 )
 IMMEDIATE: Final = "La procuration est immédiatement opérationnelle."
 RATE_TITLE: Final = "Notez votre démarche !"
-RATE_STAR: Final = "{n} sur 5"
+RATE_STAR: Final = "Note : {n} sur 5"
 RATE_SAVED: Final = "Merci ! Votre note de {n} sur 5 est enregistrée."
 BACK_TO_DASHBOARD: Final = "Retour au tableau de bord"
 

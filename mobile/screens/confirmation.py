@@ -10,6 +10,8 @@ from shared import strings
 
 
 def _stars(app: App) -> ft.Control:
+    """One group named « Notez votre démarche ! », a button « Note : N sur 5 » per star, the
+    chosen one selected. No tooltip: its text joined the group's name (« 1 sur 5 Notez… »)."""
     chosen = app.request.rating or 0
     buttons: list[ft.Control] = [
         ft.IconButton(
@@ -17,7 +19,6 @@ def _stars(app: App) -> ft.Control:
                 ft.Icons.STAR if n <= chosen else ft.Icons.STAR_BORDER,
                 semantics_label=strings.RATE_STAR.format(n=n),
             ),
-            tooltip=strings.RATE_STAR.format(n=n),
             selected=n == chosen,
             on_click=act(app.actions.rate, n),
             width=TARGET,

@@ -1,5 +1,6 @@
 """Step 2, « 1. Le mandataire »: the form, its summary and the messages of the rules."""
 
+from datetime import date
 from typing import Any
 
 import flet as ft
@@ -8,10 +9,38 @@ from mobile.context import App
 from mobile.format import full_date, picked_day
 from mobile.routes import Route
 from mobile.screens.steps import indicator
-from mobile.widgets import TALL_LABEL, act, banner, heading, link, paragraph, primary, secondary
+from mobile.widgets import (
+    TALL_LABEL,
+    act,
+    banner,
+    heading,
+    labelled,
+    link,
+    paragraph,
+    primary,
+    secondary,
+    text_field,
+)
 from shared import strings
 from shared.models import Civilite
-from shared.rules import OLDEST_BIRTH
+from shared.rules import OLDEST_BIRTH, latest_adult_birth, parse_birth_date
+
+# The picker opens on a birth date of a 40-year-old (an adult the first year shown offers).
+PICKER_OPENS_AGED = 40
+
+
+def picker_dates(today: date, typed: str) -> tuple[date, date, date]:
+    """The date picker's first day, last day (the latest adult birth date: it offers no minor)
+    and the day it opens on (the typed date if it can be picked, else 40 years ago)."""
+    last = latest_adult_birth(today)
+    born, _ = parse_birth_date(typed, today)
+    if born is not None and OLDEST_BIRTH <= born <= last:
+        return OLDEST_BIRTH, last, born
+    try:
+        opens = today.replace(year=today.year - PICKER_OPENS_AGED)
+    except ValueError:  # 29 February
+        opens = date(today.year - PICKER_OPENS_AGED, 2, 28)
+    return OLDEST_BIRTH, last, min(opens, last)
 
 
 def _error(text: str | None) -> list[ft.Control]:
@@ -28,15 +57,18 @@ def view(app: App) -> list[ft.Control]:
 
         return changed
 
-    def field(name: str, label: str, hint: str, **kwargs: Any) -> ft.TextField:
-        return ft.TextField(
-            label=label,
-            hint_text=hint,
-            value=getattr(form, name),
-            error=request.problem(name),
-            error_max_lines=4,
-            on_change=keep(name),
-            **kwargs,
+    def field(name: str, label: str, hint: str, **kwargs: Any) -> ft.Control:
+        return labelled(
+            label,
+            text_field(
+                hint_text=hint,
+                value=getattr(form, name),
+                error=request.problem(name),
+                error_max_lines=4,
+                on_change=keep(name),
+                on_submit=act(actions.next),  # Enter: « Suivant »
+                **kwargs,
+            ),
         )
 
     birth = field(
@@ -52,10 +84,12 @@ def view(app: App) -> list[ft.Control]:
 
     def open_picker() -> None:
         today = app.services.today()
+        first, last, opens = picker_dates(today, form.date_naissance)
         ft.context.page.show_dialog(
             ft.DatePicker(
-                first_date=OLDEST_BIRTH,
-                last_date=today,
+                first_date=first,
+                last_date=last,
+                value=opens,
                 current_date=today,
                 entry_mode=ft.DatePickerEntryMode.CALENDAR_ONLY,
                 date_picker_mode=ft.DatePickerMode.YEAR,

@@ -10,6 +10,7 @@ from mobile.routes import Route
 from mobile.screens.steps import indicator
 from mobile.widgets import TALL_LABEL, act, card, heading, paragraph, primary, row, secondary
 from shared import strings
+from shared.names import title_case
 from shared.rules import validity_end
 
 
@@ -29,9 +30,13 @@ def view(app: App) -> list[ft.Control]:
         paragraph(strings.RECAP_INTRO),
         card(
             row(strings.CIVILITE_LABEL.rstrip("*"), mandataire.civilite.value),
-            row(strings.NOM_LABEL.rstrip("*"), mandataire.nom),
-            row(strings.NOM_USAGE_LABEL, mandataire.nom_usage or strings.NONE_GIVEN),
-            row(strings.PRENOM_LABEL.rstrip("*"), mandataire.prenom),
+            # The names as every other screen shows them (shared/names.py), whatever the case typed.
+            row(strings.NOM_LABEL.rstrip("*"), title_case(mandataire.nom)),
+            row(
+                strings.NOM_USAGE_LABEL,
+                title_case(mandataire.nom_usage) if mandataire.nom_usage else strings.NONE_GIVEN,
+            ),
+            row(strings.PRENOM_LABEL.rstrip("*"), title_case(mandataire.prenom)),
             row(strings.BIRTH_LABEL.rstrip("*"), full_date(mandataire.date_naissance)),
         ),
         paragraph(strings.RECAP_VALIDITY.format(fin=full_date(validity_end(app.services.today())))),

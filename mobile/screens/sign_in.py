@@ -5,7 +5,7 @@ from typing import Any
 import flet as ft
 
 from mobile.context import App
-from mobile.widgets import act, heading, link, paragraph, primary, secondary
+from mobile.widgets import act, heading, link, paragraph, primary, secondary, text_field
 from shared import strings
 
 
@@ -24,7 +24,7 @@ def view(app: App) -> list[ft.Control]:
     async def submit() -> None:
         await actions.sign_in(typed["nir"], typed.get("code", ""))
 
-    nir = ft.TextField(
+    nir = text_field(
         label=strings.NIR_LABEL,
         value=session.typed_nir,
         hint_text=strings.NIR_HINT,
@@ -35,7 +35,7 @@ def view(app: App) -> list[ft.Control]:
         on_change=keep("nir"),
         on_submit=submit,
     )
-    code = ft.TextField(
+    code = text_field(
         label=strings.CODE_LABEL,
         password=True,
         can_reveal_password=False,

@@ -565,7 +565,8 @@ class Person:
         - every tappable node has a role, every button/textbox/checkbox/radio/tab… has a name
           (Chromium's own accessibility tree, read over CDP);
         - each of them is at least 48×48 px, measured after scrolling it fully into view;
-        - each field error is the input's aria-description and a text right after the field;
+        - each field error is the input's aria-description and a text right after the field
+          (or in the field's name, when the field is merged with its label above it);
         - a dialog's title is inside the dialog node (Flet's AlertDialog has no accessible name:
           a known Flet limitation, so the name itself is not required).
         """
@@ -574,7 +575,7 @@ class Person:
         roleless = page.evaluate(
             """() => [...document.querySelectorAll(
                  'flt-semantics-host [flt-tappable]:not([role]),'
-                 + ' flt-semantics-host [tabindex="0"]:not([role])')]
+                 + ' flt-semantics-host [tabindex="0"]:not([role]):not(h1, h2, h3, h4, h5, h6)')]
                .filter(e => !['INPUT', 'TEXTAREA'].includes(e.tagName))
                .map(e => (e.getAttribute('aria-label') || e.textContent || '')
                          .trim().slice(0, 60))"""
@@ -672,10 +673,12 @@ class Person:
                     f"expected {message!r}"
                 )
             # Flutter puts the error's text node inside the field's own node, right after
-            # the <input>; accept it there or in the node that follows the field.
+            # the <input>; accept it there or in the node that follows the field, or in the
+            # field's own name (a field merged with the label above it: widgets.labelled).
             after = where.evaluate(
                 """e => [e.nextElementSibling, e.closest('flt-semantics').nextElementSibling]
-                        .map(n => n ? (n.getAttribute('aria-label') || n.textContent || '') : '')"""
+                        .map(n => n ? (n.getAttribute('aria-label') || n.textContent || '') : '')
+                        .concat([e.getAttribute('aria-label') || ''])"""
             )
             if not any(squash(message) in squash(text) for text in after):
                 findings.append(

@@ -77,9 +77,24 @@ def text_of(control: Any) -> str:
     return ""
 
 
-def text_of_title(tile: ft.ListTile) -> str:
-    title = tile.title
-    return title if isinstance(title, str) else getattr(title, "value", "") or ""
+def text_of_title(tile: Any) -> str:
+    """A list row's title: a ListTile's, or the first text of a tappable row (widgets.tile)."""
+    if isinstance(tile, ft.ListTile):
+        title = tile.title
+        return title if isinstance(title, str) else getattr(title, "value", "") or ""
+    row = getattr(tile, "content", None)
+    texts = [c for c in getattr(row, "controls", []) if isinstance(c, ft.Column)]
+    first = texts[0].controls[0] if texts and texts[0].controls else None
+    return first.value or "" if isinstance(first, ft.Text) else ""
+
+
+def label_of(field: ft.TextField) -> str:
+    """A text field's label: its own, or the text above it (widgets.labelled)."""
+    if isinstance(field.label, str):
+        return field.label
+    column = field.parent
+    above = column.controls[0] if isinstance(column, ft.Column) and column.controls else None
+    return above.value or "" if isinstance(above, ft.Text) else ""
 
 
 def run(body: Callable[[], Awaitable[None]]) -> None:
@@ -188,7 +203,7 @@ class Harness:
         return found[0]
 
     def field(self, label: str) -> ft.TextField:
-        return self.one(ft.TextField, lambda c: c.label == label)
+        return self.one(ft.TextField, lambda c: label_of(c) == label)
 
     def buttons(self, text: str) -> list:
         return self.all(BUTTONS, lambda c: text_of(c) == text)
@@ -198,8 +213,8 @@ class Harness:
         assert len(found) == 1, f"button {text!r}: {len(found)} matches"
         return found[0]
 
-    def tile(self, title: str) -> ft.ListTile:
-        return self.one(ft.ListTile, lambda c: text_of_title(c) == title)
+    def tile(self, title: str) -> Any:
+        return self.one((ft.ListTile, ft.TextButton), lambda c: text_of_title(c) == title)
 
     def texts(self) -> list[str]:
         return [c.value for c in self.all(ft.Text) if c.visible and isinstance(c.value, str)]

@@ -499,3 +499,17 @@ def test_granting_and_revoking_read_the_reminder_again(alexis, adult_form, clock
     alexis.ask_revoke()
     alexis.answer_revoke(RevokeAnswer.REVOKE)
     assert alexis.session.reminder is None
+
+
+@pytest.mark.parametrize("route", ACCOUNT_ROUTES, ids=lambda r: r.name)
+def test_a_session_that_starts_at_an_account_address_says_why_it_must_sign_in(state, route):
+    state.opened_at(route)
+    assert state.session.notice == strings.SESSION_LOST
+    state.sign_in(ALEXIS_NIR, ALEXIS_CODE)
+    assert state.session.notice is None
+
+
+@pytest.mark.parametrize("path", [Route.SIGN_IN, "/nulle-part"])
+def test_a_session_that_starts_at_connexion_or_nowhere_says_nothing(state, path):
+    state.opened_at(path)
+    assert state.session.notice is None

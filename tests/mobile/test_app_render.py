@@ -8,7 +8,7 @@ from mobile.routes import Route
 from shared import strings
 from shared.demo import ALEXIS_CODE, ALEXIS_NIR
 from shared.errors import SignInRefused
-from tests.mobile.harness import BUTTONS, Harness, run, text_of
+from tests.mobile.harness import BUTTONS, Harness, run, text_of, text_of_title
 
 SEED_TABS = [
     "Accueil",
@@ -284,6 +284,18 @@ def test_an_account_address_opened_signed_out_shows_connexion_then_that_screen(s
     run(body)
 
 
+def test_a_page_that_comes_back_after_a_server_restart_says_why_connexion(services):
+    """After a restart the client registers again with the address it was showing."""
+    from mobile.app import make_main
+
+    async def body() -> None:
+        async with Harness(make_main(services), route=Route.DEMARCHES, web=True) as h:
+            assert h.stack() == [Route.SIGN_IN]
+            assert h.has_text(strings.SESSION_LOST)
+
+    run(body)
+
+
 def test_an_unknown_address_shows_page_introuvable_with_a_way_home(services):
     from mobile.app import make_main
 
@@ -405,7 +417,8 @@ def test_the_rating_stars_save_the_mark(phone, services, alexis_id):
         async with phone() as h:
             await sign_in(h)
             await grant(h)
-            [four] = h.all(ft.IconButton, lambda b: b.icon.semantics_label == "4 sur 5")
+            four_stars = strings.RATE_STAR.format(n=4)
+            [four] = h.all(ft.IconButton, lambda b: b.icon.semantics_label == four_stars)
             await h.click(four)
             await h.wait_text(strings.RATE_SAVED.format(n=4))
             granted = services.current_procuration(alexis_id)
@@ -478,7 +491,7 @@ def test_a_procuration_revoked_on_another_device_is_not_offered_for_revocation(
 # --- every button can be named --------------------------------------------------------------
 def accessible_name(button: Any) -> str:
     """The visible text of a button, its tooltip, else the semantics label of its icon."""
-    if text := text_of(button).strip():
+    if text := (text_of(button) or text_of_title(button)).strip():
         return text
     if tooltip := getattr(button, "tooltip", None):
         return str(tooltip)

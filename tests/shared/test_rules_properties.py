@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from shared.rules import (
     check_mandataire,
+    latest_adult_birth,
     majority_date,
     normalise_name,
     parse_birth_date,
@@ -93,6 +94,22 @@ def test_someone_is_adult_exactly_from_the_majority_date(born):
     assert check_mandataire(form, today=adult_on) == []
     the_day_before = check_mandataire(form, today=adult_on - timedelta(days=1))
     assert [(p.field, p.code) for p in the_day_before] == [("date_naissance", "minor")]
+
+
+@PROPERTIES
+@given(st.dates(min_value=date(1918, 3, 1), max_value=date(2100, 12, 31)))
+def test_the_latest_adult_birth_date_is_of_age_today_and_the_next_day_is_not(today):
+    born = latest_adult_birth(today)
+    form = {"civilite": "Madame", "nom": "Durand", "prenom": "Anne", "date_naissance": born}
+    assert check_mandataire(form, today=today) == []
+    assert majority_date(born + timedelta(days=1)) > today
+
+
+def test_the_latest_adult_birth_date_around_29_february():
+    assert latest_adult_birth(date(2026, 2, 28)) == date(2008, 2, 29)
+    assert latest_adult_birth(date(2026, 3, 1)) == date(2008, 3, 1)
+    assert latest_adult_birth(date(2024, 2, 29)) == date(2006, 2, 28)
+    assert latest_adult_birth(date(2025, 6, 15)) == date(2007, 6, 15)
 
 
 @PROPERTIES
