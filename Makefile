@@ -54,6 +54,10 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
+# Defined before the rules that need it: make expands a prerequisite when it reads the rule.
+AXE_VERSION := 4.14.1
+AXE := build/axe-core/$(AXE_VERSION)/package/axe.min.js
+
 pytest: $(STAMP) chromium poppler postgresql web-tools $(AXE)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
@@ -71,8 +75,6 @@ audit: $(STAMP)
 	$(BIN)/pip-audit --progress-spinner off
 
 # axe-core, the browser suite's peer accessibility rules, from the npm registry (git-ignored).
-AXE_VERSION := 4.14.1
-AXE := build/axe-core/$(AXE_VERSION)/package/axe.min.js
 $(AXE):
 	@command -v npm >/dev/null 2>&1 || { \
 	  echo "Installing Debian's npm to fetch axe-core"; \

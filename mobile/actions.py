@@ -144,7 +144,8 @@ class Actions:
         """A session starts at this address. At an account screen, it is a page that was open
         when the server stopped (its client comes back with its address): say why Connexion."""
         route = known(path)
-        if self.session.account is None and route not in (None, Route.SIGN_IN):
+        # « / » is also where every fresh visit starts: no message there.
+        if self.session.account is None and route not in (None, Route.SIGN_IN, Route.HOME):
             self.session.notice = strings.SESSION_LOST
 
     async def sign_in(self, nir: str, code: str) -> None:

@@ -86,7 +86,8 @@ def make_main(
 
         page.on_close = closed
         page.on_keyboard_event = lambda event: actions.key(event.key)
-        actions.opened_at(nav.url)
+        if browser is None:  # the web build has no server whose restart ended a session
+            actions.opened_at(nav.url)
         page.route = nav.first_route()  # the Router starts there; the address bar is unchanged
         page.render_views(Root, App(services, session, request, actions, nav))
 

@@ -12,10 +12,12 @@ from shared.download import Download
 from shared.services import Services
 
 
-def run_to_end(action: Callable[..., Any], *args: Any) -> Any:
-    """Run an async action in a thread of its own (Playwright may hold this thread's loop)."""
+def run_to_end(action: Any, *args: Any) -> Any:
+    """Run an async action (or a coroutine) to its end in a thread of its own: Playwright's
+    sync API may hold this thread's event loop when the browser tests ran first."""
+    work = action if asyncio.iscoroutine(action) else action(*args)
     with ThreadPoolExecutor(1) as pool:
-        return pool.submit(lambda: asyncio.run(action(*args))).result()
+        return pool.submit(asyncio.run, work).result()
 
 
 class AddressBar:

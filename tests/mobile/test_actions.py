@@ -501,7 +501,9 @@ def test_granting_and_revoking_read_the_reminder_again(alexis, adult_form, clock
     assert alexis.session.reminder is None
 
 
-@pytest.mark.parametrize("route", ACCOUNT_ROUTES, ids=lambda r: r.name)
+@pytest.mark.parametrize(
+    "route", [r for r in ACCOUNT_ROUTES if r is not Route.HOME], ids=lambda r: r.name
+)
 def test_a_session_that_starts_at_an_account_address_says_why_it_must_sign_in(state, route):
     state.opened_at(route)
     assert state.session.notice == strings.SESSION_LOST
@@ -509,7 +511,7 @@ def test_a_session_that_starts_at_an_account_address_says_why_it_must_sign_in(st
     assert state.session.notice is None
 
 
-@pytest.mark.parametrize("path", [Route.SIGN_IN, "/nulle-part"])
-def test_a_session_that_starts_at_connexion_or_nowhere_says_nothing(state, path):
+@pytest.mark.parametrize("path", [Route.SIGN_IN, Route.HOME, "/nulle-part"])
+def test_a_session_that_starts_at_connexion_accueil_or_nowhere_says_nothing(state, path):
     state.opened_at(path)
     assert state.session.notice is None

@@ -1,15 +1,15 @@
 """Where the domain's work runs: two domain threads on a server or a phone, inline in the browser
 (Pyodide cannot start a thread), between a refresh of the browser's store and its writing back."""
 
-import asyncio
 import threading
 
 from mobile import offload, storage
 from mobile.storage import BrowserFolder
+from tests.mobile.phone import run_to_end
 
 
 def test_on_a_server_the_work_runs_in_a_domain_thread():
-    ran_in = asyncio.run(offload.offload(threading.current_thread))
+    ran_in = run_to_end(offload.offload(threading.current_thread))
     assert ran_in.name.startswith("domain") and ran_in is not threading.current_thread()
     assert offload.offload is offload.in_domain_thread
 
@@ -34,7 +34,7 @@ def test_in_the_browser_the_work_runs_inline_between_refresh_and_write_back(monk
     async def on_the_page() -> tuple[tuple[int, threading.Thread], threading.Thread]:
         return await offload.inline(work, 21), threading.current_thread()
 
-    (result, ran_in), page = asyncio.run(on_the_page())
+    (result, ran_in), page = run_to_end(on_the_page())
     assert (result, ran_in) == (42, page)
     assert steps == ["refreshed", "work", "written back"]
     assert set(threading.enumerate()) == threads  # no thread was started

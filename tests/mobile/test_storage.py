@@ -16,6 +16,7 @@ from shared.demo import CAMILLE_CODE, CAMILLE_NIR, seed_demo_accounts
 from shared.errors import AccountLocked, SignInRefused
 from shared.services import MAX_FAILURES, Services
 from shared.store import open_store
+from tests.mobile.phone import run_to_end
 
 
 class IndexedDB:
@@ -77,7 +78,7 @@ def test_a_new_tab_finds_what_was_committed_in_the_first(tmp_path, clock, adult_
         assert await act(second, again.current_procuration, account.id) == granted
         again.store.close()
 
-    asyncio.run(journey())
+    run_to_end(journey())
 
 
 def test_two_open_tabs_see_each_others_writes_at_their_next_step(tmp_path, clock, adult_form):
@@ -105,7 +106,7 @@ def test_two_open_tabs_see_each_others_writes_at_their_next_step(tmp_path, clock
         one.store.close()
         two.store.close()
 
-    asyncio.run(journey())
+    run_to_end(journey())
 
 
 def test_commits_made_while_writing_back_share_the_next_write(tmp_path, clock, adult_form):
@@ -125,7 +126,7 @@ def test_commits_made_while_writing_back_share_the_next_write(tmp_path, clock, a
         assert [p.revoked_at is not None for p in later.history(account.id)] == [True]
         later.store.close()
 
-    asyncio.run(journey())
+    run_to_end(journey())
 
 
 def test_a_failed_write_back_is_told_and_the_page_goes_on(tmp_path, clock):
@@ -139,7 +140,7 @@ def test_a_failed_write_back_is_told_and_the_page_goes_on(tmp_path, clock):
         services.store.close()
         return told
 
-    assert asyncio.run(journey()) == ["failed"]
+    assert run_to_end(journey()) == ["failed"]
 
 
 def test_after_a_failed_write_back_the_page_keeps_its_copy_and_writes_it_later(
@@ -161,7 +162,7 @@ def test_after_a_failed_write_back_the_page_keeps_its_copy_and_writes_it_later(
         assert later.current_procuration(account.id) == granted
         later.store.close()
 
-    asyncio.run(journey())
+    run_to_end(journey())
 
 
 def test_without_indexeddb_the_data_last_as_long_as_the_page(tmp_path, clock):
@@ -173,4 +174,4 @@ def test_without_indexeddb_the_data_last_as_long_as_the_page(tmp_path, clock):
         services.store.close()
         return browser.kept, db.calls
 
-    assert asyncio.run(journey()) == (False, [True])  # one try to load, nothing written
+    assert run_to_end(journey()) == (False, [True])  # one try to load, nothing written

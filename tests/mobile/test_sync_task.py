@@ -12,6 +12,7 @@ from shared.rules import MandataireForm
 from shared.services import Services
 from shared.store import Store
 from shared.sync import Sync
+from tests.mobile.phone import run_to_end
 
 
 def answer(request: httpx.Request) -> httpx.Response:
@@ -52,5 +53,5 @@ def test_a_queued_grant_wakes_the_loop_and_is_delivered(store: Store, adult_form
         task.cancel()
         return queued()
 
-    assert asyncio.run(scenario()) == 0
+    assert run_to_end(scenario()) == 0
     assert "answered" in told and "never" not in told
