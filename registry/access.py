@@ -77,22 +77,43 @@ def _checked(
     refuse_if_locked(row[0] if row else None, now)
     # An unknown NIR or identifiant costs the same work as a known one (code_matches does it).
     matches = code_matches(secret[:CODE_MAX], found[1] if found else None) and found is not None
-    with registry.engine.begin() as conn:
-        t = tables.sign_in_attempts
-        row = conn.execute(sa.select(t.c.failures, t.c.locked_until).where(t.c.key == key)).first()
-        failures, lock = count_attempt(row[0] if row else 0, row[1] if row else None, matches, now)
-        if row:
-            conn.execute(
-                t.update().where(t.c.key == key).values(failures=failures, locked_until=lock)
-            )
-        else:
-            conn.execute(t.insert().values(key=key, failures=failures, locked_until=lock))
+    failures, lock = _count(registry, key, matches, now)
     if not matches or found is None:
         log.info("registry sign-in refused (failure %d)", failures)
         if lock:
             raise AccountLocked(lock)
         raise refused(tries_left=MAX_FAILURES - failures)
     return found[0], now
+
+
+def _count(
+    registry: Registry, key: str, matches: bool, now: datetime
+) -> tuple[int, datetime | None]:
+    """Count this attempt against `key`. Two first attempts at once may both insert the row:
+    the one that loses sees the other's row on its second try (no 500 under load)."""
+    t = tables.sign_in_attempts
+    for attempt in range(2):
+        try:
+            with registry.engine.begin() as conn:
+                row = conn.execute(
+                    sa.select(t.c.failures, t.c.locked_until).where(t.c.key == key)
+                ).first()
+                failures, lock = count_attempt(
+                    row[0] if row else 0, row[1] if row else None, matches, now
+                )
+                if row:
+                    conn.execute(
+                        t.update()
+                        .where(t.c.key == key)
+                        .values(failures=failures, locked_until=lock)
+                    )
+                else:
+                    conn.execute(t.insert().values(key=key, failures=failures, locked_until=lock))
+                return failures, lock
+        except sa.exc.IntegrityError:
+            if attempt:
+                raise
+    raise AssertionError("unreachable")
 
 
 def sign_in_insured(registry: Registry, nir_text: str, code: str) -> Token:
