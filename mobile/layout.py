@@ -38,8 +38,12 @@ def frame(app: App, body: list[ft.Control]) -> ft.Control:
         if text
     ]
     progress = ft.ProgressBar(visible=session.busy, semantics_label=strings.BUSY)
+    # The messages in a column of their own, always there: a message that appears does not
+    # move the screen's controls to new places, where they would be built anew (and the
+    # screen's heading would take the focus from the control just used).
+    messages = ft.Column(banners, spacing=16, visible=bool(banners))
     column = ft.Column(
-        [progress, *banners, *body], spacing=16, horizontal_alignment=ft.CrossAxisAlignment.STRETCH
+        [progress, messages, *body], spacing=16, horizontal_alignment=ft.CrossAxisAlignment.STRETCH
     )
     return ft.SafeArea(
         ft.Column(
