@@ -52,8 +52,12 @@ def heading(text: str, level: int = 1) -> ft.Control:
     style = ft.TextThemeStyle.HEADLINE_SMALL if level == 1 else ft.TextThemeStyle.TITLE_MEDIUM
     # None, not False, elsewhere: a False flag still makes the node a Tab stop on the web.
     first = True if level == 1 else None
+    # A node of its own (container): else a card's heading merges into the card, which then
+    # reads as one « header » holding the card's buttons.
     return _Semantics(
         header=True,
+        heading_level=level,  # the screen's h1, a card's or a step's h2
+        container=True,
         focusable=first,
         focused=first,
         content=ft.Text(text, theme_style=style, weight=ft.FontWeight.BOLD),

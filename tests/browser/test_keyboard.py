@@ -162,7 +162,9 @@ def open_procuration_by_keys(keys: Keyboard, again: bool = False) -> None:
     keys.tab_to(strings.TAB_DEMARCHES, role="tab")
     keys.page.keyboard.press("Enter")
     if again:
-        expect(keys.person.page.get_by_role("heading", name=strings.TAB_DEMARCHES)).to_be_visible()
+        expect(
+            keys.person.page.get_by_role("heading", name=strings.TAB_DEMARCHES, exact=True)
+        ).to_be_visible()
         keys.page.wait_for_timeout(300)
         assert keys.focused() in (
             ("heading", strings.TAB_DEMARCHES),
@@ -181,7 +183,9 @@ def grant_by_keys(keys: Keyboard, count: bool = False, again: bool = False) -> N
     keys.tab_to(strings.START_REQUEST)
     keys.page.keyboard.press("Enter")
     keys.expect_heading_focused(strings.PROCURATION_LINK)
-    expect(keys.page.get_by_role("heading", name=strings.STEP_MANDATAIRE)).to_be_visible()
+    expect(
+        keys.page.get_by_role("heading", name=strings.STEP_MANDATAIRE, exact=True)
+    ).to_be_visible()
     if count:
         assert_one_round_in_reading_order(keys, "le mandataire")
         # The date picker closes with Escape, the focus back on its link.
@@ -198,7 +202,7 @@ def grant_by_keys(keys: Keyboard, count: bool = False, again: bool = False) -> N
     keys.type_into(strings.PRENOM_LABEL, "Martin")
     keys.type_into(strings.BIRTH_LABEL, "20/09/1970")
     keys.page.keyboard.press("Enter")  # « Suivant »
-    expect(keys.page.get_by_role("heading", name=strings.STEP_RECAP)).to_be_visible()
+    expect(keys.page.get_by_role("heading", name=strings.STEP_RECAP, exact=True)).to_be_visible()
     keys.expect_heading_focused(strings.PROCURATION_LINK)
     if count:
         assert_one_round_in_reading_order(keys, "récapitulatif")
