@@ -278,6 +278,9 @@ def test_the_whole_journey_with_the_keyboard_alone(server, person):
     person.expect_text(strings.RATE_SAVED.format(n=4))
     four = rating.get_by_role("button", name=strings.RATE_STAR.format(n=4))
     expect(four).to_have_attribute("aria-current", "true")
+    assert keys.focused() == ("button", squash(strings.RATE_STAR.format(n=4))), (
+        "the message of the rating took the focus from the star"
+    )
 
     # Revoking from Mes informations: Escape first, then « Révoquer ».
     keys.tab_to(strings.TAB_INFORMATIONS, role="tab")
