@@ -233,6 +233,7 @@ def revoke_in_the_dialog(keys: Keyboard) -> None:
 def test_connexion_with_the_keyboard_its_help_dialogs_and_the_tries_left(person):
     keys = Keyboard(person)
     keys.expect_heading_focused(strings.APP_TITLE)
+    person.expect_no_text(strings.SESSION_LOST)  # a first visit, not a lost session
     assert assert_one_round_in_reading_order(keys, "connexion") == 7
     for opener in (
         strings.WHERE_NIR,
