@@ -25,7 +25,7 @@ from bench_common import APP_ROOT, Result, Target, compared, log
 from playwright.sync_api import BrowserContext, Page, expect, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from tests.chromium import CHROMIUM, CHROMIUM_ARGS, VIEWPORT
+from tests.chromium import CHROMIUM, CHROMIUM_ARGS, VIEWPORT, textbox
 from tests.serving import free_port, wait_until_serving, web_server_env
 
 HERE = Path(__file__).resolve().parent
@@ -173,14 +173,14 @@ def enable_semantics(page: Page, role: str, name: str) -> None:
     page.get_by_role(role, name=name).first.wait_for(timeout=TIMEOUT_MS)  # type: ignore[arg-type]
 
 
-def type_into(page: Page, label: str, text: str, exact: bool = False) -> None:
+def type_into(page: Page, label: str, text: str) -> None:
     """Type into a Flutter TextField, confirmed by the value reaching the server.
 
     Flutter attaches its text input 10–40 ms after focus (more under load): text typed
     before that shows in the DOM <input> but never reaches Flutter, nor the server.
     (Texts are looked for in the raw msgpack frames: UTF-8 bytes, as a binary string.)
     """
-    box = page.get_by_role("textbox", name=label, exact=exact)
+    box = textbox(page, label)
     for attempt in range(5):
         sent = page.evaluate("window.__wsOut.length")
         # A field focused before the accessibility tree existed (autofocus) looks focused
@@ -381,9 +381,9 @@ class Browser:
         role("button", name="Je démarre ma demande").click()
         role("radio", name="Monsieur").click()
         expect(role("radio", name="Monsieur")).to_be_checked()
-        type_into(page, "Nom*", "Dupont", exact=True)
-        type_into(page, "Prénom*", "Martin", exact=True)
-        type_into(page, "Date de naissance*", "20/09/1970", exact=True)
+        type_into(page, "Nom*", "Dupont")
+        type_into(page, "Prénom*", "Martin")
+        type_into(page, "Date de naissance*", "20/09/1970")
         suivant = role("button", name="Suivant", exact=True)
         expect(suivant).to_be_enabled()
         timed("Suivant", suivant, (HEADING, "2. Récapitulatif et validation", True))

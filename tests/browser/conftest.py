@@ -34,7 +34,7 @@ from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect, 
 from shared import strings
 from shared.clock import paris_date
 from shared.store import DB_NAME
-from tests.chromium import CHROMIUM, CHROMIUM_ARGS, VIEWPORT
+from tests.chromium import CHROMIUM, CHROMIUM_ARGS, VIEWPORT, textbox
 from tests.serving import free_port, wait_until_serving, web_server_env
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -343,11 +343,7 @@ class Person:
         return self.page.get_by_role("tab", name=name, exact=True)
 
     def textbox(self, label: str) -> Locator:
-        """The text field with that label. While a field is focused and empty, Flutter adds its
-        hint to the name (« Numéro de sécurité sociale 13 caractères »): accepted as well."""
-        exact = self.page.get_by_role("textbox", name=label, exact=True)
-        with_hint = self.page.get_by_role("textbox", name=re.compile(rf"^{re.escape(label)}\s+\S"))
-        return exact.or_(with_hint)
+        return textbox(self.page, label)
 
     def dialog(self) -> Locator:
         return self.page.get_by_role("alertdialog")
