@@ -86,6 +86,7 @@ def make_main(
 
         page.on_close = closed
         page.on_keyboard_event = lambda event: actions.key(event.key)
+        page.on_view_pop = nav.view_popped  # before the Router mounts: it hands pops to it
         if browser is None:  # the web build has no server whose restart ended a session
             actions.opened_at(nav.url)
         page.route = nav.first_route()  # the Router starts there; the address bar is unchanged

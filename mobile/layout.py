@@ -127,11 +127,11 @@ def RootLayout() -> ft.View:
     """Every signed-in screen is a View of its own with the bars (flet issue #6322)."""
     app = use_session_app()
     path = ft.use_view_path()
-    # Keyed by its path: a tab that replaces another at the same level is a new View, not
-    # the old one patched (patched, Flutter kept the old route's page and drew it empty).
+    # Keyed like its page: a View whose page key changed, patched in place, is drawn empty.
+    key = app.nav.key_of(path)
     return ft.View(
-        key=path,
-        route=path,
+        key=key,
+        route=key,
         appbar=_app_bar(app, path),
         navigation_bar=_navigation_bar(app, known(path) or Route.HOME),
         controls=[ft.use_route_outlet()],

@@ -4,6 +4,12 @@ Flet's Router owns `page.on_route_change`; its handler is wrapped so that it ren
 route the guard allows. A route the person reached through the browser's history (Back,
 Forward, a typed address) and may not see is shown as the nearest allowed screen in place,
 without a new history entry: a pushed redirect would make Back land on it again forever.
+
+Flutter animates a page out for 300 ms before the one under it shows (and reaches the
+accessibility tree), whatever the page transition. So when a move the server drives (a tab,
+the app bar's arrow, « Retour », the browser's Back) would uncover a page of the stack, that
+page gets a new key: Flutter draws it as a new page at once and drops the ones above it.
+Only the system back and the iOS swipe pop a page: Flutter has already taken it away.
 """
 
 from collections.abc import Callable
@@ -13,6 +19,7 @@ from typing import Any
 import flet as ft
 
 from mobile.guard import Facts, allowed
+from mobile.routes import Route, known, parent_of, view_key
 
 Handler = Callable[..., Any]
 
@@ -27,6 +34,15 @@ class Navigation:
         self.on_history_move: Callable[[], bool] = lambda: False
         self.on_show: Callable[[str], None] = lambda route: None
         self._router: Handler | None = None
+        self.shown = ""  # the screen on top of the stack
+        self._renewed: dict[str, int] = {}  # view key -> times renewed
+        self._popped = False  # Flutter took the top page away itself
+
+    def key_of(self, path: str) -> str:
+        """The key of the View drawn at that path of the stack (also Flutter's page key)."""
+        key = view_key(path)
+        times = self._renewed.get(key)
+        return f"{key}#{times}" if times else key
 
     def first_route(self) -> str:
         """What the Router shows first: the guarded address the page was opened at."""
@@ -48,7 +64,17 @@ class Navigation:
         self.url = event.route
         self._show(allowed(event.route, self.facts()))
 
+    def view_popped(self, _event: Any) -> None:
+        """The system back or the iOS swipe took the top page away: show the one under it."""
+        self._popped = True
+        self.go(parent_of(self.shown))
+
     def _show(self, route: str) -> None:
+        below = [self.key_of(path) for path in _stack(self.shown)[:-1]]
+        if not self._popped and self.key_of(route) in below:
+            key = view_key(route)
+            self._renewed[key] = self._renewed.get(key, 0) + 1
+        self._popped, self.shown = False, route
         self.on_show(route)
         if self._router is not None:
             self._router(SimpleNamespace(route=route))
@@ -60,3 +86,12 @@ class Navigation:
             self.url = target
             self.page.navigate(target)
         self._show(target)
+
+
+def _stack(path: str) -> list[str]:
+    """The paths of the view stack with `path` on top, bottom first (Connexion and
+    « Page introuvable » are a page of their own)."""
+    if known(path) in (None, Route.SIGN_IN):
+        return [path]
+    parent = parent_of(path)
+    return [*_stack(parent), path] if parent != path else [path]

@@ -28,6 +28,11 @@ TABS: tuple[tuple[Route, str], ...] = (
     (Route.INFORMATIONS, strings.TAB_INFORMATIONS),
 )
 
+# The View of the four tabs above Accueil: one key, which is also Flutter's page key, so that a
+# tab replaces another in place (its page patched, as a tab bar does), never a page popped and
+# another pushed. A View's route is only its key: the address bar shows the path.
+TAB_VIEW = "/onglet"
+
 # The request's steps as the seed numbers them: « 1. Le mandataire », « 2. » the recap.
 FLOW_STEPS: tuple[Route, ...] = (Route.MANDATAIRE, Route.RECAP)
 
@@ -53,3 +58,8 @@ def tab_index(route: Route) -> int:
         if tab is not Route.HOME and (route == tab or route.startswith(tab + "/")):
             return index
     return 0
+
+
+def view_key(path: str) -> str:
+    """The key of the View drawn at that path of the stack."""
+    return TAB_VIEW if any(path == tab for tab, _ in TABS[1:]) else path

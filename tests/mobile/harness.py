@@ -27,8 +27,19 @@ from flet.messaging.protocol import (
 from flet.messaging.session import Session
 from flet.pubsub.pubsub_hub import PubSubHub
 
+from mobile.routes import TAB_VIEW, TABS
+
 WAIT_SECONDS = 5.0
 BUTTONS = (ft.Button, ft.OutlinedButton, ft.TextButton, ft.IconButton)
+
+
+def screen_of(view: ft.View) -> str:
+    """The path of the screen a View draws: its key, without the times it was renewed."""
+    key = view.route.split("#", 1)[0]
+    if key == TAB_VIEW:
+        assert view.navigation_bar is not None, "a tab's View without the tabs"
+        return str(TABS[int(view.navigation_bar.selected_index or 0)][0])
+    return key
 
 
 class RecordingConnection(Connection):
@@ -176,8 +187,9 @@ class Harness:
         return self.views()[-1]
 
     def stack(self) -> list[str]:
-        """The routes of the view stack, bottom first."""
-        return [view.route for view in self.views()]
+        """The screens of the view stack, bottom first, read from each View's key (the tabs
+        share one: their View says which by the tab it selects)."""
+        return [screen_of(view) for view in self.views()]
 
     def _on_top(self, control: Any) -> bool:
         """Whether the control is drawn in the top View (or in a dialog)."""

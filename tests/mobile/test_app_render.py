@@ -240,6 +240,43 @@ def test_a_view_pop_at_every_level_goes_back_one_screen_keeping_the_form(phone):
     run(body)
 
 
+def keys(h: Harness) -> list[str]:
+    """The keys of the view stack's Views: Flutter's page keys."""
+    return [view.route for view in h.views()]
+
+
+def test_a_tab_replaces_a_tab_in_place_and_uncovers_no_page(phone):
+    """A tab patches the tabs' one page; going down the stack by a tab, the app bar's arrow
+    or the browser's Back gives the page a new key (Flutter would animate the one above out
+    for 300 ms first); only a view pop (Flutter already took the page away) keeps it."""
+
+    async def body() -> None:
+        async with phone() as h:
+            await sign_in(h)
+            await h.select_tab(strings.TAB_PAYMENTS)
+            home, tab = keys(h)
+            await h.select_tab(strings.TAB_DEMARCHES)
+            assert keys(h) == [home, tab], "one page for the tabs, patched"
+            await h.select_tab(strings.TAB_HOME)
+            [renewed] = keys(h)
+            assert renewed != home
+            await open_procuration(h)
+            await h.click(h.button("Je démarre ma demande"))
+            below = keys(h)[:-1]
+            label = strings.PREVIOUS_SCREEN
+            arrow = h.one(ft.IconButton, lambda b: b.icon.semantics_label == label)
+            await h.click(arrow)
+            assert h.stack()[-1] == Route.PROCURATION
+            assert keys(h)[:-1] == below[:-1] and keys(h)[-1] != below[-1]
+            await h.browser_back()
+            assert h.stack()[-1] == Route.MANDATAIRE
+            before_pop = keys(h)
+            await h.back()
+            assert keys(h) == before_pop[:-1], "a view pop keeps the page under it"
+
+    run(body)
+
+
 def test_back_from_the_confirmation_shows_the_procuration_not_a_recap(phone):
     async def body() -> None:
         async with phone() as h:
