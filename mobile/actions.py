@@ -6,13 +6,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from enum import Enum
 from typing import Protocol, TypeVar
 
 from mobile.guard import Facts
-from mobile.offload import offload
+from mobile.offload import offload, offload_network
 from mobile.routes import TABS, Route, known
 from mobile.state import Dialog, DialogKind, Request, Session
 from shared import strings
@@ -110,10 +110,13 @@ class Actions:
         )
 
     # --- running the domain ---------------------------------------------------------------
-    async def _domain(self, work: Callable[..., T], *args: object) -> T | None:
-        """The work in a domain thread; a domain error becomes the screen's message."""
+    async def _domain(
+        self, work: Callable[..., T], *args: object, via: Callable[..., Awaitable[T]] = offload
+    ) -> T | None:
+        """The work in the domain thread (or `via` another); a domain error becomes the
+        screen's message."""
         try:
-            return await offload(work, *args)
+            return await via(work, *args)
         except DomainError as error:
             self.session.message = error.message
         except Exception:
@@ -393,7 +396,7 @@ class Actions:
         account = self._account()
         if account is None:
             return
-        await self._domain(self.services.retry, account.id)
+        await self._domain(self.services.retry, account.id, via=offload_network)
         await self._reload(account.id)
 
     async def changed_elsewhere(self, account_id: int, notice: str) -> None:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 import flet as ft
 
-from mobile.offload import offload
+from mobile.offload import offload_network
 from shared.sync import Sync
 
 log = logging.getLogger(__name__)
@@ -61,11 +61,11 @@ class SyncTask:
         while True:
             self._wake.clear()
             try:
-                answered = await offload(self.sync.deliver)
+                answered = await offload_network(self.sync.deliver)
                 if self._loop.time() - last_refresh >= REFRESH_SECONDS:
-                    answered += await offload(self.sync.refresh)
+                    answered += await offload_network(self.sync.refresh)
                     last_refresh = self._loop.time()
-                due = await offload(self.sync.next_due)
+                due = await offload_network(self.sync.next_due)
             except Exception:
                 log.exception("sending to the registry failed")
                 answered, due = 0, None

@@ -1,7 +1,9 @@
-"""Where the domain's work runs: two domain threads on a server or a phone, inline in the browser
+"""Where the domain's work runs: one domain thread on a server or a phone, inline in the browser
 (Pyodide cannot start a thread), between a refresh of the browser's store and its writing back."""
 
+import asyncio
 import threading
+import time
 
 from mobile import offload, storage
 from mobile.storage import BrowserFolder
@@ -12,6 +14,26 @@ def test_on_a_server_the_work_runs_in_a_domain_thread():
     ran_in = run_to_end(offload.offload(threading.current_thread))
     assert ran_in.name.startswith("domain") and ran_in is not threading.current_thread()
     assert offload.offload is offload.in_domain_thread
+
+
+def test_on_a_server_work_asked_at_once_runs_on_the_same_one_thread():
+    """Each thread that ran scrypt keeps a 16 MB malloc arena: one thread, one arena."""
+
+    def slow() -> threading.Thread:
+        time.sleep(0.05)
+        return threading.current_thread()
+
+    async def at_once() -> list[threading.Thread]:
+        return list(await asyncio.gather(*(offload.offload(slow) for _ in range(3))))
+
+    assert len(set(run_to_end(at_once()))) == 1
+
+
+def test_the_registry_calls_run_on_a_thread_of_their_own():
+    """A registry that takes its whole timeout to answer holds up no sign-in."""
+    network = run_to_end(offload.offload_network(threading.current_thread))
+    domain = run_to_end(offload.offload(threading.current_thread))
+    assert network.name.startswith("network") and domain.name.startswith("domain")
 
 
 def test_in_the_browser_the_work_runs_inline_between_refresh_and_write_back(monkeypatch):
