@@ -21,7 +21,7 @@ from shared.errors import DomainError, InvalidInput, ProcurationAlreadyActive
 from shared.history import form_for
 from shared.models import Account, Payment, Procuration
 from shared.reminder import Reminder
-from shared.rules import read_mandataire
+from shared.rules import MandataireForm, read_mandataire
 from shared.services import IDLE_LIMIT, Services, check_sign_in
 from shared.standing import Standing
 
@@ -76,6 +76,14 @@ def _procurations(services: Services, account_id: int) -> Procurations:
         services.reminder(account_id),
         {p.id: services.standing(p) for p in history},
     )
+
+
+def _grant(
+    services: Services, account_id: int, form: MandataireForm
+) -> tuple[Procuration, Procurations]:
+    """Record the procuration, then read what the screens show of the account's ones."""
+    granted = services.grant(account_id, form)
+    return granted, _procurations(services, account_id)
 
 
 def _signed_in_view(
@@ -247,7 +255,7 @@ class Actions:
             return
         session.busy = True
         try:
-            granted = await offload(self.services.grant, account.id, request.form)
+            granted, seen = await offload(_grant, self.services, account.id, request.form)
         except ProcurationAlreadyActive as error:
             request.reset()
             await self._reload(account.id)
@@ -267,11 +275,12 @@ class Actions:
             return
         finally:
             session.busy = False
+        # Assigned together, with no await between: the confirmation is drawn once.
         request.reset()
-        request.granted, session.current = granted, granted
+        request.granted = granted
+        self._show(seen)  # « Mes procurations » and the reminder too
         self.go(Route.CONFIRMATION)
         self.broadcast.changed(account.id, strings.GRANTED_ELSEWHERE)
-        await self._reload(account.id)  # « Mes procurations » and the reminder
 
     async def rate(self, stars: int) -> None:
         account, granted = self._account(), self.request.granted
