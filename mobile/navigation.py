@@ -9,7 +9,8 @@ Flutter animates a page out for 300 ms before the one under it shows (and reache
 accessibility tree), whatever the page transition. So when a move the server drives (a tab,
 the app bar's arrow, « Retour », the browser's Back) would uncover a page of the stack, that
 page gets a new key: Flutter draws it as a new page at once and drops the ones above it.
-Only the system back and the iOS swipe pop a page: Flutter has already taken it away.
+Only the system back and the iOS swipe pop a page: Flutter has already taken it away (and
+when the guard gives another screen than the one uncovered, that one is drawn anew).
 """
 
 from collections.abc import Callable
@@ -36,7 +37,7 @@ class Navigation:
         self._router: Handler | None = None
         self.shown = ""  # the screen on top of the stack
         self._renewed: dict[str, int] = {}  # view key -> times renewed
-        self._popped = False  # Flutter took the top page away itself
+        self._uncovered: str | None = None  # the page Flutter uncovered by a view pop
 
     def key_of(self, path: str) -> str:
         """The key of the View drawn at that path of the stack (also Flutter's page key)."""
@@ -66,15 +67,17 @@ class Navigation:
 
     def view_popped(self, _event: Any) -> None:
         """The system back or the iOS swipe took the top page away: show the one under it."""
-        self._popped = True
-        self.go(parent_of(self.shown))
+        self._uncovered = parent_of(self.shown)
+        self.go(self._uncovered)
 
     def _show(self, route: str) -> None:
         below = [self.key_of(path) for path in _stack(self.shown)[:-1]]
-        if not self._popped and self.key_of(route) in below:
+        # The page a view pop uncovered is on screen already; any other (the guard's choice
+        # after the confirmation, say) is drawn anew rather than popped to.
+        if route != self._uncovered and self.key_of(route) in below:
             key = view_key(route)
             self._renewed[key] = self._renewed.get(key, 0) + 1
-        self._popped, self.shown = False, route
+        self._uncovered, self.shown = None, route
         self.on_show(route)
         if self._router is not None:
             self._router(SimpleNamespace(route=route))

@@ -283,8 +283,12 @@ def test_back_from_the_confirmation_shows_the_procuration_not_a_recap(phone):
             await sign_in(h)
             await grant(h)
             assert h.stack()[-1] == Route.CONFIRMATION
+            procuration_page = keys(h)[2]
             await h.back()
             assert h.stack()[-1] == Route.PROCURATION
+            # Flutter uncovered the recap: the procuration's page is drawn anew over it, not
+            # popped to (which would show the recap for 300 ms).
+            assert keys(h)[-1] != procuration_page
             assert h.buttons(strings.WANT_REVOKE)
             assert not h.buttons(strings.VALIDATE)
             await h.browser_back()
