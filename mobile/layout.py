@@ -127,16 +127,28 @@ def RootLayout() -> ft.View:
     """Every signed-in screen is a View of its own with the bars (flet issue #6322)."""
     app = use_session_app()
     path = ft.use_view_path()
+    outlet = ft.use_route_outlet()
     # Keyed like its page: a View whose page key changed, patched in place, is drawn empty.
     key = app.nav.key_of(path)
+    if not _in_sight(path, ft.use_route_location()):
+        return ft.View(key=key, route=key, padding=0)
     return ft.View(
         key=key,
         route=key,
         appbar=_app_bar(app, path),
         navigation_bar=_navigation_bar(app, known(path) or Route.HOME),
-        controls=[ft.use_route_outlet()],
+        controls=[outlet],
         padding=0,
     )
+
+
+def _in_sight(path: str, top: str) -> bool:
+    """Whether the page at `path` can be seen with `top` on top of the stack: the top one, and
+    the one under it, which the system back or the iOS swipe uncovers before the server hears
+    of it. The pages further down are drawn when they come next to the top: Flutter lays out
+    every page it keeps, and Flet diffs them all on every change of the state (« Suivant »
+    213 -> 116 ms, « Valider » 369 -> 140 ms in Chromium)."""
+    return path in (top, parent_of(top))
 
 
 def screen(view: Screen) -> Callable[[], ft.Control]:

@@ -33,13 +33,11 @@ WAIT_SECONDS = 5.0
 BUTTONS = (ft.Button, ft.OutlinedButton, ft.TextButton, ft.IconButton)
 
 
-def screen_of(view: ft.View) -> str:
-    """The path of the screen a View draws: its key, without the times it was renewed."""
+def screen_of(view: ft.View, tab: str) -> str:
+    """The path of the screen a View draws: its key, without the times it was renewed (the
+    four tabs share one: `tab` says which, as the top View's tab bar does)."""
     key = view.route.split("#", 1)[0]
-    if key == TAB_VIEW:
-        assert view.navigation_bar is not None, "a tab's View without the tabs"
-        return str(TABS[int(view.navigation_bar.selected_index or 0)][0])
-    return key
+    return tab if key == TAB_VIEW else key
 
 
 class RecordingConnection(Connection):
@@ -187,9 +185,11 @@ class Harness:
         return self.views()[-1]
 
     def stack(self) -> list[str]:
-        """The screens of the view stack, bottom first, read from each View's key (the tabs
-        share one: their View says which by the tab it selects)."""
-        return [screen_of(view) for view in self.views()]
+        """The screens of the view stack, bottom first, read from each View's key."""
+        views = self.views()
+        bar = views[-1].navigation_bar
+        tab = str(TABS[int(bar.selected_index or 0)][0]) if bar is not None else ""
+        return [screen_of(view, tab) for view in views]
 
     def _on_top(self, control: Any) -> bool:
         """Whether the control is drawn in the top View (or in a dialog)."""

@@ -277,6 +277,21 @@ def test_a_tab_replaces_a_tab_in_place_and_uncovers_no_page(phone):
     run(body)
 
 
+def test_only_the_top_page_and_the_one_a_back_uncovers_are_drawn(phone):
+    async def body() -> None:
+        async with phone() as h:
+            await sign_in(h)
+            await reach_recap(h)
+            drawn = [bool(view.controls) for view in h.views()]
+            assert drawn == [False, False, False, True, True], "recap, and the form under it"
+            assert h.views()[-2].navigation_bar is not None
+            await h.back()
+            assert [bool(view.controls) for view in h.views()] == [False, False, True, True]
+            assert h.field(strings.NOM_LABEL).value == "Dupont"
+
+    run(body)
+
+
 def test_back_from_the_confirmation_shows_the_procuration_not_a_recap(phone):
     async def body() -> None:
         async with phone() as h:
