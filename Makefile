@@ -8,7 +8,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8550
 REGISTRY_PORT ?= 8560
 
-.PHONY: run test lint typecheck pytest bench fuzz audit chromium postgresql axe reset clean
+.PHONY: run test lint typecheck pytest bench fuzz audit chromium postgresql axe reset clean \
+	screenshots
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -62,6 +63,12 @@ pytest: $(STAMP) chromium poppler postgresql web-tools $(AXE)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 test: lint typecheck pytest
+
+# The README's pictures: the tests that take them, writing into assets/screenshots/ (the
+# suite's own runs write into build/screenshots/).
+screenshots: $(STAMP) chromium poppler postgresql $(AXE)
+	SCREENSHOTS_DIR=$(CURDIR)/assets/screenshots $(BIN)/python -m pytest -q \
+	  tests/browser/test_accessibility.py tests/browser/test_counter.py tests/shared/test_document.py
 
 bench: $(STAMP) chromium postgresql web-tools
 	$(BIN)/python tests/bench/run.py

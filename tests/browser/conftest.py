@@ -35,12 +35,10 @@ from shared import strings
 from shared.clock import paris_date
 from shared.store import DB_NAME
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS, VIEWPORT, textbox
+from tests.screenshots import SCREENSHOTS
 from tests.serving import free_port, wait_until_serving, web_server_env
 
 ROOT = Path(__file__).resolve().parents[2]
-# The suite writes its screenshots into build/ (git-ignored); `make screenshots` points this
-# at assets/screenshots to refresh the README's.
-SCREENSHOTS = Path(os.environ.get("SCREENSHOTS_DIR") or ROOT / "build" / "screenshots")
 TIMEOUT_MS = 10_000  # any single wait in a test
 START_TIMEOUT_S = 30.0  # server start → HTTP 200
 MIN_TARGET = 48  # px, WCAG 2.5.5 / Material touch target

@@ -4,7 +4,8 @@ On each screen: every button, text field, checkbox, radio and tab has a role and
 accessible name; each is at least 48×48 px once scrolled fully into view; field errors are
 the input's aria-description and a text right after the field; a dialog holds its title
 (Flet's AlertDialog has no accessible name, a known Flet limitation). The system DatePicker
-is not audited. Screenshots (412×915) go to assets/screenshots/NN-name.png.
+is not audited. Screenshots (412×915) go to build/screenshots/NN-name.png (`make screenshots`:
+assets/screenshots/, the README's).
 
 All findings of all screens are gathered, printed, and make the test fail: nothing is hidden.
 """

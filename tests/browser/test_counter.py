@@ -2,7 +2,6 @@
 revocation at once; every control has its French accessible name."""
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 import pytest
@@ -11,10 +10,11 @@ from playwright.sync_api import Browser, expect
 from registry.demo import AGENT_IDENTIFIANT, AGENT_PASSWORD
 from shared import strings
 from shared.reference import format_reference
-from tests.browser.conftest import ENABLE_SEMANTICS_EARLY, SCREENSHOTS, TREE_TEXT_JS, Person
+from tests.browser.conftest import ENABLE_SEMANTICS_EARLY, TREE_TEXT_JS, Person
 from tests.chromium import VIEWPORT
 from tests.registry.calls import grant_body, key, revoke_all, sign_in
 from tests.registry_process import RegistryProcess
+from tests.screenshots import SCREENSHOTS
 
 pytestmark = pytest.mark.browser
 
@@ -81,7 +81,8 @@ def test_the_agent_checks_a_reference_and_sees_the_revocation_at_once(
         )
         agent.page.mouse.move(0, 0)
         agent.page.wait_for_timeout(800)
-        agent.page.screenshot(path=str(Path(SCREENSHOTS) / "20-counter-valid.png"))
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        agent.page.screenshot(path=str(SCREENSHOTS / "20-counter-valid.png"))
         http.post(f"/procurations/{granted['reference']}/revocation", headers={**auth, **key()})
         agent.click(strings.COUNTER_CHECK_REFERENCE)
         expect(answer.get_by_text(strings.COUNTER_NONE)).to_be_visible()

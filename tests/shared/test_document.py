@@ -6,7 +6,6 @@ import subprocess
 import sys
 import unicodedata
 from datetime import UTC, date, datetime
-from pathlib import Path
 
 import pytest
 import zxingcpp
@@ -22,10 +21,10 @@ from shared.errors import NoActiveProcuration
 from shared.models import Account, Civilite, Mandataire, Procuration
 from shared.reference import format_reference, new_reference
 from shared.rules import MandataireForm, read_mandataire
+from tests.screenshots import SCREENSHOTS
 from tests.shared.examples import ASSURE, TODAY
 
 MADE_AT = datetime(2024, 6, 15, 10, 5, tzinfo=UTC)  # 12:05 in Paris (summer time)
-SCREENSHOT = Path(__file__).resolve().parents[2] / "assets" / "screenshots" / "document.png"
 DUPONT = Mandataire(
     civilite=Civilite.MONSIEUR, nom="Dupont", prenom="Martin", date_naissance=date(1970, 9, 20)
 )
@@ -223,7 +222,8 @@ def test_the_demo_procurations_page_goes_to_the_readme():
     [found] = zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))
     assert found.text == "K7QM29XHT1"
     assert Image.open(io.BytesIO(png)).size == (827, 1170)  # A4 at 100 dpi
-    SCREENSHOT.write_bytes(png)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    (SCREENSHOTS / "document.png").write_bytes(png)
 
 
 def test_the_service_makes_the_active_procurations_document(services, alexis_id, adult_form):
