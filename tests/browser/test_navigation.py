@@ -119,12 +119,16 @@ def test_a_reload_keeps_the_session_the_screen_and_the_draft(server, person):
     person.open_procuration()
     person.click(strings.START_REQUEST)
     person.fill_mandataire(civilite=strings.MADAME, nom="Bernard", prenom="Lucie")
+    # A screen can be drawn before the address bar follows it: a reload then reloads the
+    # address before, as the browser's Back would go to it. A person sees the address first.
+    person.expect_path(Route.MANDATAIRE)
     person.page.reload()
     person.enable_semantics()
     person.expect_path(Route.MANDATAIRE)
     assert person.value_of(strings.NOM_LABEL, "Bernard") == "Bernard"
     person.click(strings.NEXT)
     person.expect_heading(strings.STEP_RECAP)
+    person.expect_path(Route.RECAP)
     person.page.reload()
     person.enable_semantics()
     person.expect_heading(strings.STEP_RECAP)
