@@ -33,17 +33,21 @@ def _thread(name: str) -> ThreadPoolExecutor:
     return ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
 
 
-async def in_domain_thread(action: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
-    """Run `action` in the domain thread (with the caller's context); wait for its result."""
+async def _in_thread(name: str, action: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+    """Run `action` in that thread (with the caller's context) and wait for its result."""
     call = functools.partial(contextvars.copy_context().run, action, *args, **kwargs)
-    return await asyncio.get_running_loop().run_in_executor(_thread("domain"), call)
+    return await asyncio.get_running_loop().run_in_executor(_thread(name), call)
+
+
+async def in_domain_thread(action: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+    """Run `action` in the domain thread and wait for its result."""
+    return await _in_thread("domain", action, *args, **kwargs)
 
 
 async def in_network_thread(action: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
     """Run a call to the caisse's registry in a thread of its own: waiting on the network (up
     to its timeout) never holds a sign-in back. No scrypt runs there."""
-    call = functools.partial(contextvars.copy_context().run, action, *args, **kwargs)
-    return await asyncio.get_running_loop().run_in_executor(_thread("network"), call)
+    return await _in_thread("network", action, *args, **kwargs)
 
 
 async def inline(action: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
