@@ -138,15 +138,16 @@ class Actions:
         if session.account is None:
             return None
         now = self.services.clock()
-        if session.last_activity and now - session.last_activity > IDLE_LIMIT:
+        last = session.activity.last
+        if last and now - last > IDLE_LIMIT:
             self.sign_out(strings.SESSION_EXPIRED)
             return None
-        session.last_activity = now
+        session.activity.last = now
         return session.account
 
     def check_idle(self) -> None:
         """Called by a timer: sign out a session idle for 15 minutes."""
-        last = self.session.last_activity
+        last = self.session.activity.last
         if self.session.account and last and self.services.clock() - last > IDLE_LIMIT:
             self.sign_out(strings.SESSION_EXPIRED)
 
@@ -181,7 +182,7 @@ class Actions:
         procurations, session.payments = seen
         self._show(procurations)
         session.account, session.typed_nir = account, ""
-        session.last_activity = self.services.clock()
+        session.activity.last = self.services.clock()
         self.broadcast.follow(account.id)
         wanted = self.nav.url
         self.nav.go(wanted if wanted not in (Route.SIGN_IN, "") else Route.HOME)

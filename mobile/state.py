@@ -35,6 +35,14 @@ class Dialog:
     text: str
 
 
+@dataclass
+class Activity:
+    """When the person last did something, for the idle sign-out. Not observed: no screen
+    draws it, and a change would redraw every screen at each tap."""
+
+    last: datetime | None = None
+
+
 @ft.observable
 @dataclass
 class Session:
@@ -53,7 +61,7 @@ class Session:
     notice: str | None = None
     dialog: Dialog | None = None
     busy: bool = False
-    last_activity: datetime | None = None
+    activity: Activity = field(default_factory=Activity)
 
     def sign_in_problem(self, name: str) -> str | None:
         return message_for(self.sign_in_problems, name)

@@ -1,0 +1,41 @@
+"""What a change redraws: the screens that draw what changed, and nothing else (each redraw
+builds a screen's controls anew, for Flet to diff with what the phone shows)."""
+
+from typing import Any
+
+import flet as ft
+import pytest
+
+from mobile import layout
+from shared import strings
+from tests.mobile.harness import run, text_of
+from tests.mobile.test_app_render import sign_in
+
+
+@pytest.fixture
+def drawn(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The heading of every screen drawn from now on, in order."""
+    headings: list[str] = []
+    frame = layout.frame
+
+    def recorded(app: Any, body: list[ft.Control]) -> ft.Control:
+        headings.append(text_of(body[0]) if body else "")
+        return frame(app, body)
+
+    monkeypatch.setattr(layout, "frame", recorded)
+    return headings
+
+
+def test_a_tab_draws_that_tab_alone(phone, drawn, clock):
+    async def body() -> None:
+        async with phone() as h:
+            await sign_in(h)
+            drawn.clear()
+            for tab in (strings.TAB_PAYMENTS, strings.TAB_DEMARCHES):
+                clock.advance(seconds=20)
+                await h.select_tab(tab)
+            # The idle sign-out notes every action; nothing draws that: Accueil, under the
+            # tabs, is not drawn again.
+            assert drawn == [strings.TAB_PAYMENTS, strings.TAB_DEMARCHES]
+
+    run(body)
