@@ -1,5 +1,7 @@
 """The app as a tree of routes: Flet's Router builds the view stack from the address."""
 
+from collections.abc import Callable
+
 import flet as ft
 
 from mobile.context import App, provide
@@ -79,8 +81,19 @@ ROUTES = [
 
 
 @ft.component
+def Routes(app: App) -> ft.Control:
+    """The session's contexts and the Router."""
+    return provide(app, lambda: ft.Router(ROUTES, not_found=NotFound, manage_views=True))
+
+
+# Memoised: Root redraws at every change of the session, for its dialog; the Router and the
+# views' bars need not, and each screen redraws when the state it draws changes.
+MemoRoutes: Callable[[App], ft.Control] = ft.memo(Routes)  # type: ignore[no-untyped-call]
+
+
+@ft.component
 def Root(app: App) -> ft.Control:
-    """The session's contexts, its dialog, and the Router."""
+    """The session's dialog, and the Router."""
     ft.use_state(app.session)  # redraw when the dialog changes
     ft.use_dialog(dialog_for(app))
-    return provide(app, lambda: ft.Router(ROUTES, not_found=NotFound, manage_views=True))
+    return MemoRoutes(app)

@@ -39,3 +39,17 @@ def test_a_tab_draws_that_tab_alone(phone, drawn, clock):
             assert drawn == [strings.TAB_PAYMENTS, strings.TAB_DEMARCHES]
 
     run(body)
+
+
+def test_a_dialog_does_not_rebuild_the_bars(phone):
+    async def body() -> None:
+        async with phone() as h:
+            await sign_in(h)
+            await h.select_tab(strings.TAB_DEMARCHES)
+            bars = (h.top().appbar, h.top().navigation_bar)
+            await h.click(h.tile("Commander une carte Vitale"))
+            assert h.open_dialogs(ft.AlertDialog)
+            assert h.top().appbar is bars[0]
+            assert h.top().navigation_bar is bars[1]
+
+    run(body)
