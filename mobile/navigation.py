@@ -85,10 +85,12 @@ class Navigation:
     def go(self, route: str) -> None:
         """Show `route`, or the nearest allowed screen, with its address."""
         target = allowed(route, self.facts())
-        if target != self.url:
-            self.url = target
-            self.page.navigate(target)
+        moved, self.url = target != self.url, target
+        # The screen first: Flutter draws it while the address bar follows (a tab in Chromium,
+        # the address sent first: 10 to 30 ms later on screen).
         self._show(target)
+        if moved:
+            self.page.navigate(target)
 
 
 def _stack(path: str) -> list[str]:

@@ -5,8 +5,10 @@ from typing import Any
 
 import flet as ft
 import pytest
+from flet.messaging.protocol import MessageAction
 
 from mobile import layout
+from mobile.routes import Route
 from shared import strings
 from tests.mobile.harness import run, text_of
 from tests.mobile.test_app_render import sign_in
@@ -51,5 +53,22 @@ def test_a_dialog_does_not_rebuild_the_bars(phone):
             assert h.open_dialogs(ft.AlertDialog)
             assert h.top().appbar is bars[0]
             assert h.top().navigation_bar is bars[1]
+
+    run(body)
+
+
+def test_a_tab_sends_its_screen_before_its_address(phone):
+    async def body() -> None:
+        async with phone() as h:
+            await sign_in(h)
+            sent = await h.select_tab(strings.TAB_PAYMENTS)
+            actions = [action for action, body in sent]
+            pushed = [
+                i
+                for i, (action, body) in enumerate(sent)
+                if action == MessageAction.INVOKE_METHOD.value and body["name"] == "push_route"
+            ]
+            assert pushed and MessageAction.PATCH_CONTROL.value in actions[: pushed[0]]
+            assert h.address[-1] == Route.PAYMENTS
 
     run(body)
