@@ -86,8 +86,8 @@ class Navigation:
         """Show `route`, or the nearest allowed screen, with its address."""
         target = allowed(route, self.facts())
         moved, self.url = target != self.url, target
-        # The screen first: Flutter draws it while the address bar follows (a tab in Chromium,
-        # the address sent first: 10 to 30 ms later on screen).
+        # The screen first, the address after: Flutter draws the one while the other follows
+        # (sent the other way round, a tab reached the screen 10 to 30 ms later in Chromium).
         self._show(target)
         if moved:
             self.page.navigate(target)
