@@ -35,7 +35,7 @@ from shared import strings
 from shared.clock import paris_date
 from shared.store import DB_NAME
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS, VIEWPORT, textbox
-from tests.screenshots import SCREENSHOTS
+from tests.screenshots import screenshot_path
 from tests.serving import free_port, wait_until_serving, web_server_env
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -487,8 +487,7 @@ class Person:
 
     def shot(self, name: str) -> Path:
         """A 412×915 screenshot, taken once the pixels follow the tree, mouse out of the way."""
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        path = SCREENSHOTS / f"{name}.png"
+        path = screenshot_path(f"{name}.png")
         self.page.mouse.move(VIEWPORT["width"] - 2, 60)
         self.page.wait_for_timeout(1000)
         self.page.screenshot(path=str(path), timeout=TIMEOUT_MS)

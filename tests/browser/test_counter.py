@@ -14,7 +14,7 @@ from tests.browser.conftest import ENABLE_SEMANTICS_EARLY, TREE_TEXT_JS, Person
 from tests.chromium import VIEWPORT
 from tests.registry.calls import grant_body, key, revoke_all, sign_in
 from tests.registry_process import RegistryProcess
-from tests.screenshots import SCREENSHOTS
+from tests.screenshots import screenshot_path
 
 pytestmark = pytest.mark.browser
 
@@ -81,8 +81,7 @@ def test_the_agent_checks_a_reference_and_sees_the_revocation_at_once(
         )
         agent.page.mouse.move(0, 0)
         agent.page.wait_for_timeout(800)
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        agent.page.screenshot(path=str(SCREENSHOTS / "20-counter-valid.png"))
+        agent.page.screenshot(path=str(screenshot_path("20-counter-valid.png")))
         http.post(f"/procurations/{granted['reference']}/revocation", headers={**auth, **key()})
         agent.click(strings.COUNTER_CHECK_REFERENCE)
         expect(answer.get_by_text(strings.COUNTER_NONE)).to_be_visible()

@@ -21,7 +21,7 @@ from shared.errors import NoActiveProcuration
 from shared.models import Account, Civilite, Mandataire, Procuration
 from shared.reference import format_reference, new_reference
 from shared.rules import MandataireForm, read_mandataire
-from tests.screenshots import SCREENSHOTS
+from tests.screenshots import screenshot_path
 from tests.shared.examples import ASSURE, TODAY
 
 MADE_AT = datetime(2024, 6, 15, 10, 5, tzinfo=UTC)  # 12:05 in Paris (summer time)
@@ -222,8 +222,7 @@ def test_the_demo_procurations_page_goes_to_the_readme():
     [found] = zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))
     assert found.text == "K7QM29XHT1"
     assert Image.open(io.BytesIO(png)).size == (827, 1170)  # A4 at 100 dpi
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    (SCREENSHOTS / "document.png").write_bytes(png)
+    screenshot_path("document.png").write_bytes(png)
 
 
 def test_the_service_makes_the_active_procurations_document(services, alexis_id, adult_form):
