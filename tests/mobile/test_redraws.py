@@ -62,13 +62,11 @@ def test_a_tab_sends_its_screen_before_its_address(phone):
         async with phone() as h:
             await sign_in(h)
             sent = await h.select_tab(strings.TAB_PAYMENTS)
-            actions = [action for action, body in sent]
-            pushed = [
-                i
-                for i, (action, body) in enumerate(sent)
-                if action == MessageAction.INVOKE_METHOD.value and body["name"] == "push_route"
+            kinds = [
+                "address" if message.get("name") == "push_route" else MessageAction(action).name
+                for action, message in sent
             ]
-            assert pushed and MessageAction.PATCH_CONTROL.value in actions[: pushed[0]]
+            assert "PATCH_CONTROL" in kinds[: kinds.index("address")], kinds
             assert h.address[-1] == Route.PAYMENTS
 
     run(body)
