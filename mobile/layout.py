@@ -6,7 +6,7 @@ from typing import Any
 import flet as ft
 
 from mobile.context import App, use_app, use_session_app
-from mobile.routes import TABS, Route, known, parent_of, tab_index
+from mobile.routes import TABS, Route, is_tab, known, parent_of, tab_index
 from mobile.widgets import BUTTON_STYLE, TARGET, act, banner, heading, paragraph, primary
 from shared import strings
 
@@ -132,6 +132,9 @@ def RootLayout() -> ft.View:
     key = app.nav.key_of(path)
     if not _in_sight(path, ft.use_route_location()):
         return ft.View(key=key, route=key, padding=0)
+    # A tab is the root of its stack: Flutter has no page under it to pop to, so it asks the
+    # View, and Accueil takes the tab's place (Android's back; the app closes from Accueil).
+    tab_above_home = is_tab(path) and path != Route.HOME
     return ft.View(
         key=key,
         route=key,
@@ -139,6 +142,8 @@ def RootLayout() -> ft.View:
         navigation_bar=_navigation_bar(app, known(path) or Route.HOME),
         controls=[outlet],
         padding=0,
+        can_pop=not tab_above_home,
+        on_confirm_pop=app.nav.tab_popped if tab_above_home else None,
     )
 
 
@@ -160,7 +165,7 @@ def screen(view: Screen) -> Callable[[], ft.Control]:
 
     Screen.__name__ = Screen.__qualname__ = view.__module__.rsplit(".", 1)[-1].title()
     # Memoised: when the Router redraws the stack for a new address, the screens under the
-    # top one (Accueil under a tab) are not drawn again; a screen still redraws when the
+    # top one (the form under the recap) are not drawn again; a screen still redraws when the
     # state it reads changes.
     memoised: Callable[[], ft.Control] = ft.memo(ft.component(Screen))  # type: ignore[no-untyped-call]
     return memoised

@@ -10,7 +10,9 @@ accessibility tree), whatever the page transition. So when a move the server dri
 the app bar's arrow, « Retour », the browser's Back) would uncover a page of the stack, that
 page gets a new key: Flutter draws it as a new page at once and drops the ones above it.
 Only the system back and the iOS swipe pop a page: Flutter has already taken it away (and
-when the guard gives another screen than the one uncovered, that one is drawn anew).
+when the guard gives another screen than the one uncovered, that one is drawn anew). The five
+tabs share one page, the root of every stack: a tab replaces another in place, and the system
+back on a tab asks its View, which answers with Accueil in place (`tab_popped`).
 """
 
 from collections.abc import Callable
@@ -20,7 +22,7 @@ from typing import Any
 import flet as ft
 
 from mobile.guard import Facts, allowed
-from mobile.routes import Route, known, parent_of, view_key
+from mobile.routes import parent_of, stack_of, view_key
 
 Handler = Callable[..., Any]
 
@@ -70,8 +72,14 @@ class Navigation:
         self._uncovered = parent_of(self.shown)
         self.go(self._uncovered)
 
+    async def tab_popped(self, event: Any) -> None:
+        """Android's back on a tab, the root of its stack: Accueil in its place, and Flutter
+        told to keep the page (it would close the app)."""
+        self.go(parent_of(self.shown))
+        await event.control.confirm_pop(False)
+
     def _show(self, route: str) -> None:
-        below = [self.key_of(path) for path in _stack(self.shown)[:-1]]
+        below = [self.key_of(path) for path in stack_of(self.shown)[:-1]]
         # The page a view pop uncovered is on screen already; any other (the guard's choice
         # after the confirmation, say) is drawn anew rather than popped to.
         if route != self._uncovered and self.key_of(route) in below:
@@ -91,12 +99,3 @@ class Navigation:
         self._show(target)
         if moved:
             self.page.navigate(target)
-
-
-def _stack(path: str) -> list[str]:
-    """The paths of the view stack with `path` on top, bottom first (Connexion and
-    « Page introuvable » are a page of their own)."""
-    if known(path) in (None, Route.SIGN_IN):
-        return [path]
-    parent = parent_of(path)
-    return [*_stack(parent), path] if parent != path else [path]

@@ -24,41 +24,36 @@ from mobile.screens import (
 
 Tree = tuple[tuple[Route, Screen, "Tree"], ...]
 
-# Mes démarches → principes → le mandataire → récapitulatif → confirmation, above Accueil;
-# Mes informations → Mes procurations.
+# Each tab the root of its stack: Mes démarches → principes → le mandataire → récapitulatif →
+# confirmation; Mes informations → Mes procurations.
 SCREENS: Tree = (
+    (Route.HOME, home.view, ()),
+    (Route.PAYMENTS, payments.view, ()),
     (
-        Route.HOME,
-        home.view,
+        Route.DEMARCHES,
+        demarches.view,
         (
-            (Route.PAYMENTS, payments.view, ()),
             (
-                Route.DEMARCHES,
-                demarches.view,
+                Route.PROCURATION,
+                principles.view,
                 (
                     (
-                        Route.PROCURATION,
-                        principles.view,
+                        Route.MANDATAIRE,
+                        mandataire.view,
                         (
                             (
-                                Route.MANDATAIRE,
-                                mandataire.view,
-                                (
-                                    (
-                                        Route.RECAP,
-                                        recap.view,
-                                        ((Route.CONFIRMATION, confirmation.view, ()),),
-                                    ),
-                                ),
+                                Route.RECAP,
+                                recap.view,
+                                ((Route.CONFIRMATION, confirmation.view, ()),),
                             ),
                         ),
                     ),
                 ),
             ),
-            (Route.PREVENTION, prevention.view, ()),
-            (Route.INFORMATIONS, informations.view, ((Route.HISTORY, history.view, ()),)),
         ),
     ),
+    (Route.PREVENTION, prevention.view, ()),
+    (Route.INFORMATIONS, informations.view, ((Route.HISTORY, history.view, ()),)),
 )
 
 

@@ -28,9 +28,9 @@ TABS: tuple[tuple[Route, str], ...] = (
     (Route.INFORMATIONS, strings.TAB_INFORMATIONS),
 )
 
-# The View of the four tabs above Accueil: one key, which is also Flutter's page key, so that a
-# tab replaces another in place (its page patched, as a tab bar does), never a page popped and
-# another pushed. A View's route is only its key: the address bar shows the path.
+# The View of the five tabs: one key, which is also Flutter's page key, so that a tab replaces
+# another in place (its page patched, as a tab bar does), never a page popped and another
+# pushed. A View's route is only its key: the address bar shows the path.
 TAB_VIEW = "/onglet"
 
 # The request's steps as the seed numbers them: « 1. Le mandataire », « 2. » the recap.
@@ -48,8 +48,22 @@ def known(path: str) -> Route | None:
 
 
 def parent_of(path: str) -> str:
-    """The screen under this one in the view stack (Accueil under the tabs)."""
+    """Where Back goes from this screen: the screen under it in the view stack, and Accueil
+    from a tab."""
     return path.rstrip("/").rsplit("/", 1)[0] or "/"
+
+
+def is_tab(path: str) -> bool:
+    """Whether the screen at that path is one of the five tabs: the root of its stack."""
+    return any(path == tab for tab, _ in TABS)
+
+
+def stack_of(path: str) -> list[str]:
+    """The paths of the view stack with `path` on top, bottom first: a tab, then the steps
+    above it (Connexion and « Page introuvable » are a page of their own)."""
+    if is_tab(path) or known(path) in (None, Route.SIGN_IN):
+        return [path]
+    return [*stack_of(parent_of(path)), path]
 
 
 def tab_index(route: Route) -> int:
@@ -62,4 +76,4 @@ def tab_index(route: Route) -> int:
 
 def view_key(path: str) -> str:
     """The key of the View drawn at that path of the stack."""
-    return TAB_VIEW if any(path == tab for tab, _ in TABS[1:]) else path
+    return TAB_VIEW if is_tab(path) else path

@@ -35,7 +35,7 @@ BUTTONS = (ft.Button, ft.OutlinedButton, ft.TextButton, ft.IconButton)
 
 def screen_of(view: ft.View, tab: str) -> str:
     """The path of the screen a View draws: its key, without the times it was renewed (the
-    four tabs share one: `tab` says which, as the top View's tab bar does)."""
+    five tabs share one: `tab` says which, as the top View's tab bar does)."""
     key = view.route.split("#", 1)[0]
     return tab if key == TAB_VIEW else key
 
@@ -62,7 +62,8 @@ class RecordingConnection(Connection):
 
 @dataclass(frozen=True)
 class Invoked:
-    """A method of a page service (FilePicker, Share…) the app called, as the client got it."""
+    """A method of a page service (FilePicker, Share…) or of a View the app called, as the
+    client got it."""
 
     service: str
     method: str
@@ -266,9 +267,10 @@ class Harness:
                 await self.session.dispatch_event(self.page._i, "route_change", {"route": route})
 
     def _answer_service(self, body: dict[str, Any]) -> None:
-        """What Flutter's services answer, a moment later: `answers[method]` (result, error)."""
+        """What Flutter's services (and a View asked about a pop) answer, a moment later:
+        `answers[method]` (result, error)."""
         service = self.session.index.get(body["control_id"])
-        if not isinstance(service, ft.Service):
+        if not isinstance(service, ft.Service | ft.View):
             return
         self.invoked.append(Invoked(type(service).__name__, body["name"], body["args"]))
         result, error = self.answers.get(body["name"], (None, None))
@@ -281,8 +283,14 @@ class Harness:
         )
 
     async def back(self) -> None:
-        """The Android back button, the iOS swipe or the app bar's arrow: a view pop."""
-        await self.session.dispatch_event(self.page._i, "view_pop", {"route": self.top().route})
+        """The Android back button or the iOS swipe, as Flutter sends it: a View that may not
+        be popped is asked (`confirm_pop`); a page above another is popped (`view_pop`); the
+        last page closes the app (nothing is sent)."""
+        top = self.top()
+        if not top.can_pop:
+            await self.session.dispatch_event(top._i, "confirm_pop", None)
+        elif len(self.views()) > 1:
+            await self.session.dispatch_event(self.page._i, "view_pop", {"route": top.route})
         await self.settle()
 
     async def browser_back(self) -> None:

@@ -4,11 +4,11 @@ from typing import Any
 
 import flet as ft
 
-from mobile.routes import Route
+from mobile.routes import TABS, Route
 from shared import strings
 from shared.demo import ALEXIS_CODE, ALEXIS_NIR
 from shared.errors import SignInRefused
-from tests.mobile.harness import BUTTONS, Harness, run, text_of, text_of_title
+from tests.mobile.harness import BUTTONS, Harness, Invoked, run, text_of, text_of_title
 
 SEED_TABS = [
     "Accueil",
@@ -20,7 +20,6 @@ SEED_TABS = [
 # Granted on 15/06/2024 (the fixtures' clock): valid until 15/07/2024.
 INFO_ROW = "Accordée à M. DUPONT - jusqu'au 15/07/2024"
 FLOW_STACK = [
-    Route.HOME,
     Route.DEMARCHES,
     Route.PROCURATION,
     Route.MANDATAIRE,
@@ -227,15 +226,35 @@ def test_a_view_pop_at_every_level_goes_back_one_screen_keeping_the_form(phone):
                 assert h.address[-1] == expected
                 if expected == Route.MANDATAIRE:
                     assert h.field(strings.NOM_LABEL).value == "Dupont"
-            await h.select_tab(strings.TAB_PAYMENTS)
-            assert h.stack() == [Route.HOME, Route.PAYMENTS]
             await h.back()
-            assert h.stack() == [Route.HOME]
+            assert h.stack() == [Route.HOME], "a tab's Back: Accueil"
+            assert h.address[-1] == Route.HOME
             await open_procuration(h)
             await h.click(h.button("Je démarre ma demande"))
             assert h.field(strings.PRENOM_LABEL).value == "Martin", "the draft is kept"
             await h.click(h.button(strings.NEXT))
             assert h.one(ft.Checkbox).value is False, "the certification is asked again"
+
+    run(body)
+
+
+def test_the_system_back_on_a_tab_shows_accueil_in_its_place(phone):
+    """A tab is the root of its stack: Flutter asks its View, which keeps its page (it would
+    close the app) and shows Accueil there; from Accueil, the system back leaves the app."""
+
+    async def body() -> None:
+        async with phone() as h:
+            await sign_in(h)
+            assert h.top().can_pop, "Accueil: the app closes, as on any Android home screen"
+            page = keys(h)
+            for route, label in TABS[1:]:
+                await h.select_tab(label)
+                assert not h.top().can_pop
+                h.invoked.clear()
+                await h.back()
+                assert h.stack() == [Route.HOME] and h.address[-1] == Route.HOME, route
+                assert keys(h) == page, "the same page, patched"
+                assert h.invoked == [Invoked("View", "confirm_pop", {"should_pop": False})]
 
     run(body)
 
@@ -253,13 +272,14 @@ def test_a_tab_replaces_a_tab_in_place_and_uncovers_no_page(phone):
     async def body() -> None:
         async with phone() as h:
             await sign_in(h)
-            await h.select_tab(strings.TAB_PAYMENTS)
-            home, tab = keys(h)
-            await h.select_tab(strings.TAB_DEMARCHES)
-            assert keys(h) == [home, tab], "one page for the tabs, patched"
-            await h.select_tab(strings.TAB_HOME)
+            tabs = keys(h)
+            for tab in (strings.TAB_PAYMENTS, strings.TAB_DEMARCHES, strings.TAB_HOME):
+                await h.select_tab(tab)
+                assert keys(h) == tabs, "one page for the five tabs, patched"
+            await open_procuration(h)
+            await h.select_tab(strings.TAB_PREVENTION)
             [renewed] = keys(h)
-            assert renewed != home
+            assert renewed != tabs[0], "down the stack by a tab: the tabs' page anew"
             await open_procuration(h)
             await h.click(h.button("Je démarre ma demande"))
             below = keys(h)[:-1]
@@ -283,10 +303,10 @@ def test_only_the_top_page_and_the_one_a_back_uncovers_are_drawn(phone):
             await sign_in(h)
             await reach_recap(h)
             drawn = [bool(view.controls) for view in h.views()]
-            assert drawn == [False, False, False, True, True], "recap, and the form under it"
+            assert drawn == [False, False, True, True], "recap, and the form under it"
             assert h.views()[-2].navigation_bar is not None
             await h.back()
-            assert [bool(view.controls) for view in h.views()] == [False, False, True, True]
+            assert [bool(view.controls) for view in h.views()] == [False, True, True]
             assert h.field(strings.NOM_LABEL).value == "Dupont"
 
     run(body)
@@ -298,7 +318,7 @@ def test_back_from_the_confirmation_shows_the_procuration_not_a_recap(phone):
             await sign_in(h)
             await grant(h)
             assert h.stack()[-1] == Route.CONFIRMATION
-            procuration_page = keys(h)[2]
+            procuration_page = keys(h)[1]
             await h.back()
             assert h.stack()[-1] == Route.PROCURATION
             # Flutter uncovered the recap: the procuration's page is drawn anew over it, not
@@ -334,7 +354,7 @@ def test_an_account_address_opened_signed_out_shows_connexion_then_that_screen(s
         async with Harness(make_main(services), route=Route.INFORMATIONS, web=True) as h:
             assert h.stack() == [Route.SIGN_IN]
             await sign_in(h)
-            assert h.stack() == [Route.HOME, Route.INFORMATIONS]
+            assert h.stack() == [Route.INFORMATIONS]
             assert h.has_text("ALEXIS")
 
     run(body)

@@ -134,7 +134,7 @@ def test_mes_procurations_lists_the_active_one_above_the_revoked_one(
             await h.select_tab(strings.TAB_DEMARCHES)
             await h.click(h.tile(strings.HISTORY_TITLE))
             await h.wait_text(strings.HISTORY_TITLE)
-            assert h.stack() == [Route.HOME, Route.INFORMATIONS, Route.HISTORY]
+            assert h.stack() == [Route.INFORMATIONS, Route.HISTORY]
             texts = h.texts()
             expected = [
                 "Madame Girard Claire",
