@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from enum import Enum
 from typing import Protocol, TypeVar
@@ -27,6 +27,11 @@ from shared.standing import Standing
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+
+# The progress bar (and the buttons greyed out meanwhile) for work that lasts: most of the
+# domain's work takes a few milliseconds, and a bar flashed that long says nothing, and costs
+# the phone two patches and the frames of its animation.
+BUSY_SHOWN_AFTER_S = 0.3
 
 
 class RevokeAnswer(Enum):
@@ -107,6 +112,7 @@ class Actions:
         self.services, self.session, self.request = services, session, request
         self.nav, self.broadcast, self.handover = nav, broadcast, handover
         self._background: set[asyncio.Task[None]] = set()
+        self.working = False  # work under way: no other starts meanwhile
 
     def facts(self) -> Facts:
         request = self.request
@@ -118,6 +124,21 @@ class Actions:
         )
 
     # --- running the domain ---------------------------------------------------------------
+    @contextlib.asynccontextmanager
+    async def _working(self) -> AsyncIterator[None]:
+        """Work under way: no other starts until it ends (`working`); the progress bar and the
+        disabled buttons (`session.busy`) show once it has lasted BUSY_SHOWN_AFTER_S."""
+        self.working = True
+        shown = asyncio.get_running_loop().call_later(BUSY_SHOWN_AFTER_S, self._show_busy)
+        try:
+            yield
+        finally:
+            shown.cancel()
+            self.working, self.session.busy = False, False
+
+    def _show_busy(self) -> None:
+        self.session.busy = True
+
     async def _domain(
         self, work: Callable[..., T], *args: object, via: Callable[..., Awaitable[T]] = offload
     ) -> T | None:
@@ -162,21 +183,18 @@ class Actions:
 
     async def sign_in(self, nir: str, code: str) -> None:
         session = self.session
-        if session.busy:
+        if self.working:
             return
         session.message, session.notice, session.typed_nir = None, None, nir
         _, problems = check_sign_in(nir, code)
         session.sign_in_problems = tuple(problems)
         if problems:
             return
-        session.busy = True
-        try:
+        async with self._working():
             account = await self._domain(self.services.sign_in, nir, code)
             seen = (
                 await self._domain(_signed_in_view, self.services, account.id) if account else None
             )
-        finally:
-            session.busy = False
         if account is None or seen is None:
             return
         procurations, session.payments = seen
@@ -252,30 +270,28 @@ class Actions:
         """« Valider »: record the procuration, then the confirmation page."""
         request, session = self.request, self.session
         account = self._account()
-        if account is None or not request.certified or request.checked is None or session.busy:
+        if account is None or not request.certified or request.checked is None or self.working:
             return
-        session.busy = True
-        try:
-            granted, seen = await offload(_grant, self.services, account.id, request.form)
-        except ProcurationAlreadyActive as error:
-            request.reset()
-            await self._reload(account.id)
-            self.go(Route.PROCURATION)
-            session.message = error.message
-            return
-        except InvalidInput as error:
-            request.problems, request.checked = tuple(error.problems), None
-            self.go(Route.MANDATAIRE)
-            return
-        except DomainError as error:
-            session.message = error.message
-            return
-        except Exception:
-            log.exception("grant failed")
-            session.message = strings.STORAGE_FAILED
-            return
-        finally:
-            session.busy = False
+        async with self._working():
+            try:
+                granted, seen = await offload(_grant, self.services, account.id, request.form)
+            except ProcurationAlreadyActive as error:
+                request.reset()
+                await self._reload(account.id)
+                self.go(Route.PROCURATION)
+                session.message = error.message
+                return
+            except InvalidInput as error:
+                request.problems, request.checked = tuple(error.problems), None
+                self.go(Route.MANDATAIRE)
+                return
+            except DomainError as error:
+                session.message = error.message
+                return
+            except Exception:
+                log.exception("grant failed")
+                session.message = strings.STORAGE_FAILED
+                return
         # Assigned together, with no await between: the confirmation is drawn once.
         request.reset()
         request.granted = granted
@@ -352,13 +368,11 @@ class Actions:
     async def _hand_over(self, make: Callable[[int], Download]) -> None:
         session = self.session
         account = self._account()
-        if account is None or session.busy:
+        if account is None or self.working:
             return
-        session.message, session.notice, session.busy = None, None, True
-        try:
+        session.message, session.notice = None, None
+        async with self._working():
             download = await self._domain(make, account.id)
-        finally:
-            session.busy = False
         if download is None:
             await self._reload(account.id)  # ended meanwhile: its buttons go
             return

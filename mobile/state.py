@@ -60,7 +60,7 @@ class Session:
     message: str | None = None
     notice: str | None = None
     dialog: Dialog | None = None
-    busy: bool = False
+    busy: bool = False  # the progress bar: work that has lasted (Actions._working)
     activity: Activity = field(default_factory=Activity)
 
     def sign_in_problem(self, name: str) -> str | None:

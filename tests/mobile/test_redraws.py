@@ -36,8 +36,8 @@ def test_a_tab_draws_that_tab_alone(phone, drawn, clock):
             for tab in (strings.TAB_PAYMENTS, strings.TAB_DEMARCHES):
                 clock.advance(seconds=20)
                 await h.select_tab(tab)
-            # The idle sign-out notes every action; nothing draws that: Accueil, under the
-            # tabs, is not drawn again.
+            # The idle sign-out notes every action; nothing draws that: the screen left is
+            # not drawn again before the next one.
             assert drawn == [strings.TAB_PAYMENTS, strings.TAB_DEMARCHES]
 
     run(body)
