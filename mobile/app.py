@@ -11,7 +11,7 @@ import logging
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import flet as ft
 
@@ -41,7 +41,7 @@ def make_main(
     from mobile.context import App
     from mobile.handover import PageHandover
     from mobile.navigation import Navigation
-    from mobile.router import Root
+    from mobile.router import Client, Root
     from mobile.state import Request, Session
     from mobile.theme import apply_theme
     from shared import strings
@@ -90,7 +90,23 @@ def make_main(
         if browser is None:  # the web build has no server whose restart ended a session
             actions.opened_at(nav.url)
         page.route = nav.first_route()  # the Router starts there; the address bar is unchanged
-        page.render_views(Root, App(services, session, request, actions, nav))
+        client = Client()
+        page.render_views(Root, App(services, session, request, actions, nav), client)
+        # The Root component render_views put there, drawn again at once by these two.
+        redraw: Callable[[], None] = cast(ft.Component, page.views).update
+
+        def left(_: object) -> None:
+            client.connected = False
+            redraw()  # at once: Flet runs no scheduled update for a disconnected session
+
+        async def back(_: object) -> None:
+            await actions.refresh()  # another device, or the web build's other tab, may have
+            # granted or revoked meanwhile: the guard and the screens read the store's truth
+            page.route = nav.reopened(page.route)
+            client.connected = True
+            redraw()
+
+        page.on_disconnect, page.on_connect = left, back
 
     return main
 

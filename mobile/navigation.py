@@ -51,6 +51,12 @@ class Navigation:
         """What the Router shows first: the guarded address the page was opened at."""
         return str(allowed(self.url, self.facts()))
 
+    def reopened(self, address: str) -> str:
+        """A client is back at `address` (a reload): the screen the Router starts at."""
+        self.url = address or "/"
+        self.shown = self.first_route()
+        return self.shown
+
     def install(self) -> None:
         """Wrap the Router's route-change handler (once it has mounted)."""
         current = self.page.on_route_change

@@ -86,9 +86,18 @@ def Routes(app: App) -> ft.Control:
 MemoRoutes: Callable[[App], ft.Control] = ft.memo(Routes)  # type: ignore[no-untyped-call]
 
 
+class Client:
+    """Whether a client (a browser tab, the app) shows the session now. Flet keeps a closed
+    tab's session for a reconnection (FLET_SESSION_TIMEOUT) and drops every update meanwhile:
+    its screens are let go when the client leaves and drawn from the state when it is back."""
+
+    def __init__(self) -> None:
+        self.connected = True
+
+
 @ft.component
-def Root(app: App) -> ft.Control:
-    """The session's dialog, and the Router."""
+def Root(app: App, client: Client) -> ft.Control | list[ft.View]:
+    """The session's dialog, and the Router; nothing while no client shows the session."""
     ft.use_state(app.session)  # redraw when the dialog changes
-    ft.use_dialog(dialog_for(app))
-    return MemoRoutes(app)
+    ft.use_dialog(dialog_for(app) if client.connected else None)
+    return MemoRoutes(app) if client.connected else []

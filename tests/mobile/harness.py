@@ -299,6 +299,17 @@ class Harness:
         await self.session.dispatch_event(self.page._i, "route_change", {"route": self.address[-1]})
         await self.settle()
 
+    async def leave(self) -> None:
+        """The tab closes (or reloads): Flet keeps the session for a reconnection."""
+        await self.session.disconnect(900)
+        await self.settle()
+
+    async def come_back(self) -> None:
+        """A client registers again with the session's id, at the address it shows."""
+        self.session.apply_page_patch({"route": self.address[-1]})
+        await self.session.connect(self.conn)
+        await self.settle()
+
     async def _dismiss_closed_dialogs(self) -> None:
         """What Flutter reports once a closed dialog has left the screen."""
         for closed in [d for d in self.page._dialogs.controls if not d.open]:

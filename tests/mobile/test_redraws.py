@@ -10,8 +10,9 @@ from flet.messaging.protocol import MessageAction
 from mobile import layout
 from mobile.routes import Route
 from shared import strings
+from shared.demo import ALEXIS_NIR
 from tests.mobile.harness import run, text_of
-from tests.mobile.test_app_render import sign_in
+from tests.mobile.test_app_render import INFO_ROW, open_procuration, sign_in
 
 
 @pytest.fixture
@@ -68,5 +69,34 @@ def test_a_tab_sends_its_screen_before_its_address(phone):
             ]
             assert "PATCH_CONTROL" in kinds[: kinds.index("address")], kinds
             assert h.address[-1] == Route.PAYMENTS
+
+    run(body)
+
+
+def test_a_closed_tab_lets_its_screens_go_and_a_reload_draws_them_from_the_state(
+    phone, services, adult_form
+):
+    async def body() -> None:
+        async with phone() as h:
+            await sign_in(h)
+            await open_procuration(h)
+            await h.click(h.button("Je démarre ma demande"))
+            await h.set_value(h.field(strings.NOM_LABEL), "Leroy")
+            await h.leave()
+            # Flet keeps the session 15 minutes for a reconnection, but not its screens.
+            assert h.views() == [] and not h.all(ft.TextField)
+            with services.store.reading() as tx:
+                [account_id, *_] = tx.credentials(ALEXIS_NIR)
+            services.grant(account_id, adult_form)  # meanwhile, on another device
+            await h.come_back()
+            assert h.stack() == [Route.DEMARCHES, Route.PROCURATION]
+            # The Router drawn again hears the browser's history (the form's address, where
+            # the guard showed the procuration's page, then the principles', then Mes démarches).
+            await h.browser_back()
+            await h.browser_back()
+            assert h.stack() == [Route.DEMARCHES]
+            await h.select_tab(strings.TAB_INFORMATIONS)
+            assert h.address[-1] == Route.INFORMATIONS
+            assert h.has_text(INFO_ROW), "drawn from the state as it is now"
 
     run(body)
