@@ -312,6 +312,22 @@ def test_only_the_top_page_and_the_one_a_back_uncovers_are_drawn(phone):
     run(body)
 
 
+def test_in_a_browser_only_the_top_page_is_drawn(services):
+    """Every Back of a browser goes through the server, which draws the page it uncovers."""
+    from mobile.app import make_main
+
+    async def body() -> None:
+        async with Harness(make_main(services), web=True) as h:
+            await sign_in(h)
+            await reach_recap(h)
+            assert [bool(view.controls) for view in h.views()] == [False, False, False, True]
+            await h.browser_back()
+            assert [bool(view.controls) for view in h.views()] == [False, False, True]
+            assert h.field(strings.NOM_LABEL).value == "Dupont"
+
+    run(body)
+
+
 def test_back_from_the_confirmation_shows_the_procuration_not_a_recap(phone):
     async def body() -> None:
         async with phone() as h:
