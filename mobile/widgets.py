@@ -103,14 +103,17 @@ def tile(
             leading=ft.Icon(icon) if icon else None,
             min_height=TARGET + 8,
         )
-    texts: list[ft.Control] = [ft.Text(title, size=16)]
+    # A title alone takes the row's room itself: one control less per row (Mes démarches has
+    # 24 rows, each drawn anew at every visit).
+    text: ft.Control = ft.Text(title, size=16, expand=True)
     if subtitle:
-        texts.append(ft.Text(subtitle, size=14, color=ft.Colors.ON_SURFACE_VARIANT))
+        subtitle_text = ft.Text(subtitle, size=14, color=ft.Colors.ON_SURFACE_VARIANT)
+        text = ft.Column([ft.Text(title, size=16), subtitle_text], spacing=2, expand=True)
     return ft.TextButton(
         content=ft.Row(
             [
                 *([ft.Icon(icon, color=ft.Colors.ON_SURFACE_VARIANT)] if icon else []),
-                ft.Column(texts, spacing=2, expand=True),
+                text,
                 ft.Icon(ft.Icons.CHEVRON_RIGHT, color=ft.Colors.ON_SURFACE_VARIANT),
             ],
             spacing=16,

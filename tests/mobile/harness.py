@@ -93,9 +93,11 @@ def text_of_title(tile: Any) -> str:
         title = tile.title
         return title if isinstance(title, str) else getattr(title, "value", "") or ""
     row = getattr(tile, "content", None)
-    texts = [c for c in getattr(row, "controls", []) if isinstance(c, ft.Column)]
-    first = texts[0].controls[0] if texts and texts[0].controls else None
-    return first.value or "" if isinstance(first, ft.Text) else ""
+    for item in getattr(row, "controls", []):
+        first = item.controls[0] if isinstance(item, ft.Column) and item.controls else item
+        if isinstance(first, ft.Text):
+            return first.value or ""
+    return ""
 
 
 def label_of(field: ft.TextField) -> str:
