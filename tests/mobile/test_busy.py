@@ -8,7 +8,6 @@ from typing import Any
 import flet as ft
 import pytest
 
-from mobile import layout
 from mobile.actions import BUSY_SHOWN_AFTER_S
 from shared import strings
 from shared.services import Services
@@ -17,43 +16,21 @@ from tests.mobile.test_actions import count_rows
 from tests.mobile.test_app_render import reach_recap, sign_in
 
 
-@pytest.fixture
-def busy_when_drawn(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
-    """Whether the progress bar was on, for every screen drawn from now on."""
-    seen: list[bool] = []
-    frame = layout.frame
-
-    def recorded(app: Any, body: list[ft.Control]) -> ft.Control:
-        seen.append(app.session.busy)
-        return frame(app, body)
-
-    monkeypatch.setattr(layout, "frame", recorded)
-    return seen
-
-
 def progress_bar(h: Harness) -> ft.ProgressBar:
-    [bar] = [bar for bar in h.all(ft.ProgressBar) if h.top() in ancestors(bar)]
+    bar: ft.ProgressBar = h.one(ft.ProgressBar)
     return bar
 
 
-def ancestors(control: Any) -> list[Any]:
-    found = []
-    while control is not None:
-        found.append(control)
-        control = control.parent
-    return found
-
-
-def test_quick_work_shows_no_progress_bar(phone, busy_when_drawn):
+def test_quick_work_shows_no_progress_bar(phone, drawn):
     async def body() -> None:
         async with phone() as h:
             await sign_in(h)
             await reach_recap(h)
             await h.set_value(h.one(ft.Checkbox), True)
-            busy_when_drawn.clear()
+            drawn.clear()
             await h.click(h.button(strings.VALIDATE))
             await h.wait_text(strings.CONFIRM_TITLE)
-            assert busy_when_drawn and not any(busy_when_drawn)
+            assert drawn and not any(screen.busy for screen in drawn)
 
     run(body)
 

@@ -1,32 +1,14 @@
 """What a change redraws: the screens that draw what changed, and nothing else (each redraw
 builds a screen's controls anew, for Flet to diff with what the phone shows)."""
 
-from typing import Any
-
 import flet as ft
-import pytest
 from flet.messaging.protocol import MessageAction
 
-from mobile import layout
 from mobile.routes import Route
 from shared import strings
 from shared.demo import ALEXIS_NIR
-from tests.mobile.harness import run, text_of
+from tests.mobile.harness import run
 from tests.mobile.test_app_render import INFO_ROW, open_procuration, sign_in
-
-
-@pytest.fixture
-def drawn(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The heading of every screen drawn from now on, in order."""
-    headings: list[str] = []
-    frame = layout.frame
-
-    def recorded(app: Any, body: list[ft.Control]) -> ft.Control:
-        headings.append(text_of(body[0]) if body else "")
-        return frame(app, body)
-
-    monkeypatch.setattr(layout, "frame", recorded)
-    return headings
 
 
 def test_a_tab_draws_that_tab_alone(phone, drawn, clock):
@@ -39,7 +21,10 @@ def test_a_tab_draws_that_tab_alone(phone, drawn, clock):
                 await h.select_tab(tab)
             # The idle sign-out notes every action; nothing draws that: the screen left is
             # not drawn again before the next one.
-            assert drawn == [strings.TAB_PAYMENTS, strings.TAB_DEMARCHES]
+            assert [screen.heading for screen in drawn] == [
+                strings.TAB_PAYMENTS,
+                strings.TAB_DEMARCHES,
+            ]
 
     run(body)
 
