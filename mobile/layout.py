@@ -7,7 +7,16 @@ import flet as ft
 
 from mobile.context import App, use_app, use_session_app
 from mobile.routes import TABS, Route, is_tab, known, parent_of, tab_index
-from mobile.widgets import BUTTON_STYLE, TARGET, act, banner, heading, paragraph, primary
+from mobile.widgets import (
+    BUTTON_STYLE,
+    TARGET,
+    act,
+    banner,
+    focus_heading,
+    heading,
+    paragraph,
+    primary,
+)
 from shared import strings
 
 TAB_ICONS = (
@@ -40,7 +49,7 @@ def frame(app: App, body: list[ft.Control]) -> ft.Control:
     progress = ft.ProgressBar(visible=session.busy, semantics_label=strings.BUSY)
     # The messages in a column of their own, always there: a message that appears does not
     # move the screen's controls to new places, where they would be built anew (and the
-    # screen's heading would take the focus from the control just used).
+    # control just used would lose the focus).
     messages = ft.Column(banners, spacing=16, visible=bool(banners))
     column = ft.Column(
         [progress, messages, *body], spacing=16, horizontal_alignment=ft.CrossAxisAlignment.STRETCH
@@ -159,12 +168,27 @@ def _in_sight(path: str, top: str, web: bool) -> bool:
     return path == top if web else path in (top, parent_of(top))
 
 
+def use_focused_heading(body: list[ft.Control], on_top: bool = True) -> None:
+    """The screen's heading takes the focus when the screen is drawn on top of the stack, and
+    the next Tab goes on from there: on a page patched from screen to screen too (the tabs',
+    every screen's in a browser), where the focus would else go back to the last control
+    used. A page uncovered by a pop gets back its own focus from Flutter."""
+
+    async def focus() -> None:
+        if on_top:
+            await focus_heading(body)
+
+    ft.use_effect(focus, [on_top])
+
+
 def screen(view: Screen) -> Callable[[], ft.Control]:
     """The Router's component for one screen module's `view`."""
 
     def Screen() -> ft.Control:
         app = use_app()
-        return frame(app, view(app))
+        body = view(app)
+        use_focused_heading(body, on_top=ft.use_view_path() == ft.use_route_location())
+        return frame(app, body)
 
     Screen.__name__ = Screen.__qualname__ = view.__module__.rsplit(".", 1)[-1].title()
     # Memoised: when the Router redraws the stack for a new address, the screens under the
@@ -180,7 +204,9 @@ def page_view(route: Route, view: Screen) -> Callable[[], ft.View]:
     @ft.component
     def Page() -> ft.View:
         app = use_app()
-        return ft.View(route=route, controls=[frame(app, view(app))], padding=0)
+        body = view(app)
+        use_focused_heading(body)
+        return ft.View(route=route, controls=[frame(app, body)], padding=0)
 
     return Page
 
@@ -189,11 +215,10 @@ def page_view(route: Route, view: Screen) -> Callable[[], ft.View]:
 def NotFound() -> ft.Control:
     """« Page introuvable », with a way back to Accueil."""
     app = use_app()
-    return frame(
-        app,
-        [
-            heading(strings.NOT_FOUND_TITLE),
-            paragraph(strings.NOT_FOUND_TEXT),
-            primary(strings.BACK_HOME, act(app.actions.go, Route.HOME), icon=ft.Icons.HOME),
-        ],
-    )
+    body = [
+        heading(strings.NOT_FOUND_TITLE),
+        paragraph(strings.NOT_FOUND_TEXT),
+        primary(strings.BACK_HOME, act(app.actions.go, Route.HOME), icon=ft.Icons.HOME),
+    ]
+    use_focused_heading(body)
+    return frame(app, body)

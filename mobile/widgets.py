@@ -40,28 +40,41 @@ def act(action: Callable[..., Any], *args: Any) -> Handler:
     return send
 
 
-@ft.control("Semantics")  # type: ignore[arg-type]  # flet's overloads leave T unbound
-class _Semantics(ft.Semantics):
-    """Flet 1.0.5's Semantics sends `focus`, but its client reads `focused`: this one sends it."""
-
-    focused: bool | None = None
-
-
 def heading(text: str, level: int = 1) -> ft.Control:
-    """A heading; a screen's own (level 1) takes the focus when the screen appears."""
+    """A heading; a screen's own (level 1) can take the focus (`focus_heading`)."""
     style = ft.TextThemeStyle.HEADLINE_SMALL if level == 1 else ft.TextThemeStyle.TITLE_MEDIUM
-    # None, not False, elsewhere: a False flag still makes the node a Tab stop on the web.
-    first = True if level == 1 else None
+    title: ft.Control = ft.Text(text, theme_style=style, weight=ft.FontWeight.BOLD)
+    if level == 1:
+        # A focus node of Flutter's, merged into the heading's node: when it has the focus,
+        # the heading has it (and a browser's too), and the next Tab goes on from there.
+        title = ft.KeyboardListener(content=title)
     # A node of its own (container): else a card's heading merges into the card, which then
     # reads as one « header » holding the card's buttons.
-    return _Semantics(
+    return ft.Semantics(
         header=True,
         heading_level=level,  # the screen's h1, a card's or a step's h2
         container=True,
-        focusable=first,
-        focused=first,
-        content=ft.Text(text, theme_style=style, weight=ft.FontWeight.BOLD),
+        content=title,
     )
+
+
+def _screen_heading(controls: list[ft.Control]) -> ft.KeyboardListener | None:
+    """The focus node of the first level-1 heading among these controls and theirs."""
+    for control in controls:
+        if isinstance(control, ft.KeyboardListener):
+            return control
+        inner = [getattr(control, "content", None), *(getattr(control, "controls", None) or [])]
+        found = _screen_heading([c for c in inner if isinstance(c, ft.Control)])
+        if found is not None:
+            return found
+    return None
+
+
+async def focus_heading(controls: list[ft.Control]) -> None:
+    """Give the focus to the screen's heading (drawn from these controls)."""
+    found = _screen_heading(controls)
+    if found is not None:
+        await found.focus()  # type: ignore[no-untyped-call]
 
 
 def paragraph(text: str, **kwargs: Any) -> ft.Text:

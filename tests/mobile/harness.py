@@ -84,6 +84,8 @@ def text_of(control: Any) -> str:
         return content
     if isinstance(content, ft.Text):
         return content.value or ""
+    if isinstance(content, ft.KeyboardListener):  # a screen's heading, and its focus node
+        return text_of(content)
     return ""
 
 
@@ -134,6 +136,7 @@ class Harness:
         self.main, self.platform, self.size = main, platform, (width, height)
         self.route, self.web = route, web
         self.invoked: list[Invoked] = []
+        self.focused: list[ft.Control] = []  # each control asked for the focus, in turn
         self.answers: dict[str, tuple[Any, str | None]] = dict(DEFAULT_ANSWERS)
 
     async def __aenter__(self) -> "Harness":
@@ -269,12 +272,16 @@ class Harness:
                 await self.session.dispatch_event(self.page._i, "route_change", {"route": route})
 
     def _answer_service(self, body: dict[str, Any]) -> None:
-        """What Flutter's services (and a View asked about a pop) answer, a moment later:
-        `answers[method]` (result, error)."""
+        """What Flutter's services, a View asked about a pop and a control asked for the
+        focus answer, a moment later: `answers[method]` (result, error). The page's own
+        methods (the address) are followed by `address`, the focus by `focused`."""
         service = self.session.index.get(body["control_id"])
-        if not isinstance(service, ft.Service | ft.View):
+        if service is None or isinstance(service, ft.Page):
             return
-        self.invoked.append(Invoked(type(service).__name__, body["name"], body["args"]))
+        if body["name"] == "focus":
+            self.focused.append(service)
+        else:
+            self.invoked.append(Invoked(type(service).__name__, body["name"], body["args"]))
         result, error = self.answers.get(body["name"], (None, None))
         self.conn.loop.call_soon(
             self.session.handle_invoke_method_results,
