@@ -133,13 +133,14 @@ def _navigation_bar(app: App, route: Route) -> ft.NavigationBar:
 
 @ft.component
 def RootLayout() -> ft.View:
-    """Every signed-in screen is a View of its own with the bars (flet issue #6322)."""
+    """The bars round a signed-in screen: each step a View of its own on a phone (flet issue
+    #6322), the one View of every screen in a browser."""
     app = use_session_app()
     path = ft.use_view_path()
     outlet = ft.use_route_outlet()
     # Keyed like its page: a View whose page key changed, patched in place, is drawn empty.
     key = app.nav.key_of(path)
-    if not _in_sight(path, ft.use_route_location(), app.nav.page.web):
+    if not _in_sight(path, ft.use_route_location()):
         return ft.View(key=key, route=key, padding=0)
     # A tab is the root of its stack: Flutter has no page under it to pop to, so it asks the
     # View, and Accueil takes the tab's place (Android's back; the app closes from Accueil).
@@ -156,16 +157,13 @@ def RootLayout() -> ft.View:
     )
 
 
-def _in_sight(path: str, top: str, web: bool) -> bool:
+def _in_sight(path: str, top: str) -> bool:
     """Whether the page at `path` can be seen with `top` on top of the stack: the top one, and
-    on a phone the one under it, which the system back or the iOS swipe uncovers before the
-    server hears of it. In a browser every Back goes through the server (the browser's
-    history, the app bar's arrow), which draws the page it uncovers anew: the top one alone.
-    The others are drawn when they come to the top: Flutter lays out every page it keeps, and
-    Flet diffs them all on every change of the state (« Suivant » 213 -> 116 ms, « Valider »
-    369 -> 140 ms in Chromium; then, the top one alone in a browser, 87 -> 74 and 98 -> 90
-    ms)."""
-    return path == top if web else path in (top, parent_of(top))
+    the one under it, which the system back or the iOS swipe uncovers before the server hears
+    of it (in a browser the stack is one page). The others are drawn when they come to the
+    top: Flutter lays out every page it keeps, and Flet diffs them all on every change of the
+    state (« Suivant » 213 -> 116 ms, « Valider » 369 -> 140 ms in Chromium)."""
+    return path in (top, parent_of(top))
 
 
 def use_focused_heading(body: list[ft.Control], on_top: bool = True) -> None:

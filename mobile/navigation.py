@@ -5,6 +5,9 @@ route the guard allows. A route the person reached through the browser's history
 Forward, a typed address) and may not see is shown as the nearest allowed screen in place,
 without a new history entry: a pushed redirect would make Back land on it again forever.
 
+In a browser the stack is one page, with one key, in which every screen is drawn (a move is a
+patch, never a page pushed or popped: every Back there goes through the server). On a phone and
+in the desktop preview the steps are pages of a stack, for the system back and the iOS swipe.
 Flutter animates a page out for 300 ms before the one under it shows (and reaches the
 accessibility tree), whatever the page transition. So when a move the server drives (a tab,
 the app bar's arrow, « Retour », the browser's Back) would uncover a page of the stack, that
@@ -22,7 +25,7 @@ from typing import Any
 import flet as ft
 
 from mobile.guard import Facts, allowed
-from mobile.routes import parent_of, stack_of, view_key
+from mobile.routes import BROWSER_PAGE, parent_of, stack_of, view_key
 
 Handler = Callable[..., Any]
 
@@ -43,6 +46,8 @@ class Navigation:
 
     def key_of(self, path: str) -> str:
         """The key of the View drawn at that path of the stack (also Flutter's page key)."""
+        if self.page.web:
+            return BROWSER_PAGE
         key = view_key(path)
         times = self._renewed.get(key)
         return f"{key}#{times}" if times else key
@@ -85,7 +90,7 @@ class Navigation:
         await event.control.confirm_pop(False)
 
     def _show(self, route: str) -> None:
-        below = [self.key_of(path) for path in stack_of(self.shown)[:-1]]
+        below = [] if self.page.web else [self.key_of(path) for path in stack_of(self.shown)[:-1]]
         # The page a view pop uncovered is on screen already; any other (the guard's choice
         # after the confirmation, say) is drawn anew rather than popped to.
         if route != self._uncovered and self.key_of(route) in below:

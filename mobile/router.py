@@ -1,6 +1,6 @@
 """The app as a tree of routes: Flet's Router builds the view stack from the address."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import flet as ft
 
@@ -57,28 +57,56 @@ SCREENS: Tree = (
 )
 
 
-def _routes(parent: str, tree: Tree) -> list[ft.Route]:
+def _walk(tree: Tree) -> Iterator[tuple[Route, Screen, Tree]]:
+    """Every screen of the tree, parents first."""
+    for node in tree:
+        yield node
+        yield from _walk(node[2])
+
+
+# One Router component per screen, whichever table the session's Router gets.
+COMPONENTS = {route: screen(view) for route, view, _ in _walk(SCREENS)}
+
+
+def _path(route: Route, parent: str = "") -> str:
+    return route.removeprefix(parent).lstrip("/") or "/"
+
+
+def _nested(parent: str, tree: Tree) -> list[ft.Route]:
     """Each screen a route nested under its parent: one View per level of the path."""
     return [
         ft.Route(
-            path=route.removeprefix(parent).lstrip("/") or "/",
-            component=screen(view),
-            children=_routes(route, children) or None,
+            path=_path(route, parent),
+            component=COMPONENTS[route],
+            children=_nested(route, children) or None,
         )
-        for route, view, children in tree
+        for route, _, children in tree
     ]
 
 
-ROUTES = [
-    ft.Route(path=Route.SIGN_IN.lstrip("/"), component=page_view(Route.SIGN_IN, sign_in.view)),
-    ft.Route(component=RootLayout, outlet=True, children=_routes("", SCREENS)),
-]
+SIGN_IN = ft.Route(path=_path(Route.SIGN_IN), component=page_view(Route.SIGN_IN, sign_in.view))
+
+
+def _with_bars(screens: list[ft.Route]) -> list[ft.Route]:
+    """Connexion, a page of its own, and the screens under the bars."""
+    return [SIGN_IN, ft.Route(component=RootLayout, outlet=True, children=screens)]
+
+
+# On a phone and in the desktop preview: the stack that the system back and the iOS swipe pop.
+PHONE_ROUTES = _with_bars(_nested("", SCREENS))
+# In a browser every Back goes through the server (its history, the app bar's arrow,
+# « Retour »): each screen is a route of its own, so the stack is one page, patched from
+# screen to screen as the tabs' page is (no Flutter push, laid out offstage a frame first).
+BROWSER_ROUTES = _with_bars(
+    [ft.Route(path=_path(route), component=COMPONENTS[route]) for route, _, _ in _walk(SCREENS)]
+)
 
 
 @ft.component
 def Routes(app: App) -> ft.Control:
     """The session's contexts and the Router."""
-    return provide(app, lambda: ft.Router(ROUTES, not_found=NotFound, manage_views=True))
+    routes = BROWSER_ROUTES if app.nav.page.web else PHONE_ROUTES
+    return provide(app, lambda: ft.Router(routes, not_found=NotFound, manage_views=True))
 
 
 # Memoised: Root redraws at every change of the session, for its dialog; the Router and the

@@ -32,6 +32,8 @@ TABS: tuple[tuple[Route, str], ...] = (
 # another in place (its page patched, as a tab bar does), never a page popped and another
 # pushed. A View's route is only its key: the address bar shows the path.
 TAB_VIEW = "/onglet"
+# In a browser the stack is one page, every screen drawn in it: its one key.
+BROWSER_PAGE = "/page"
 
 # The request's steps as the seed numbers them: « 1. Le mandataire », « 2. » the recap.
 FLOW_STEPS: tuple[Route, ...] = (Route.MANDATAIRE, Route.RECAP)

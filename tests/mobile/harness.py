@@ -27,17 +27,18 @@ from flet.messaging.protocol import (
 from flet.messaging.session import Session
 from flet.pubsub.pubsub_hub import PubSubHub
 
-from mobile.routes import TAB_VIEW, TABS
+from mobile.routes import BROWSER_PAGE, TAB_VIEW, TABS
 
 WAIT_SECONDS = 5.0
 BUTTONS = (ft.Button, ft.OutlinedButton, ft.TextButton, ft.IconButton)
 
 
-def screen_of(view: ft.View, tab: str) -> str:
+def screen_of(view: ft.View, tab: str, shown: str) -> str:
     """The path of the screen a View draws: its key, without the times it was renewed (the
-    five tabs share one: `tab` says which, as the top View's tab bar does)."""
+    five tabs share one: `tab` says which, as the top View's tab bar does; a browser's one
+    page draws the screen the session `shown`)."""
     key = view.route.split("#", 1)[0]
-    return tab if key == TAB_VIEW else key
+    return tab if key == TAB_VIEW else shown if key == BROWSER_PAGE else key
 
 
 class RecordingConnection(Connection):
@@ -195,7 +196,8 @@ class Harness:
         views = self.views()
         bar = views[-1].navigation_bar
         tab = str(TABS[int(bar.selected_index or 0)][0]) if bar is not None else ""
-        return [screen_of(view, tab) for view in views]
+        shown = self.page.views.args[0].nav.shown  # Root(app, client)
+        return [screen_of(view, tab, shown) for view in views]
 
     def _on_top(self, control: Any) -> bool:
         """Whether the control is drawn in the top View (or in a dialog)."""

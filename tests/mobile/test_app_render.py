@@ -312,18 +312,29 @@ def test_only_the_top_page_and_the_one_a_back_uncovers_are_drawn(phone):
     run(body)
 
 
-def test_in_a_browser_only_the_top_page_is_drawn(services):
-    """Every Back of a browser goes through the server, which draws the page it uncovers."""
+def test_in_a_browser_one_page_is_patched_from_screen_to_screen(services):
+    """Every Back of a browser goes through the server: the stack is one page, its bars kept,
+    and each move draws the new screen in it (no page pushed)."""
     from mobile.app import make_main
+
+    def ids(h: Harness) -> list[tuple[int, int, int]]:
+        return [(v._i, v.appbar._i, v.navigation_bar._i) for v in h.views()]
 
     async def body() -> None:
         async with Harness(make_main(services), web=True) as h:
             await sign_in(h)
+            page = ids(h)
+            assert len(page) == 1
             await reach_recap(h)
-            assert [bool(view.controls) for view in h.views()] == [False, False, False, True]
+            assert ids(h) == page
+            assert h.stack() == [Route.RECAP]
             await h.browser_back()
-            assert [bool(view.controls) for view in h.views()] == [False, False, True]
+            assert ids(h) == page
+            assert h.stack() == [Route.MANDATAIRE]
             assert h.field(strings.NOM_LABEL).value == "Dupont"
+            await h.select_tab(strings.TAB_INFORMATIONS)
+            assert ids(h) == page
+            assert h.stack() == [Route.INFORMATIONS]
 
     run(body)
 
