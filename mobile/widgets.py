@@ -1,5 +1,7 @@
 """Small building blocks shared by the screens (sizes keep every touch target >= 48 px)."""
 
+import asyncio
+import contextlib
 import inspect
 from collections.abc import Callable
 from typing import Any
@@ -10,6 +12,7 @@ from mobile.theme import FOCUS_RING
 
 Handler = Callable[..., Any]
 TARGET = 48
+FOCUS_ANSWER_SECONDS = 5.0  # the client answers a focus request at once, when it is there
 # About 20 px of label + 2 × 16 px of padding: at least 48 px high.
 BUTTON_STYLE = ft.ButtonStyle(padding=ft.Padding.symmetric(horizontal=20, vertical=16))
 # Radios and checkboxes are 40 px high on desktop browsers: a 3× line height makes their
@@ -73,8 +76,11 @@ def _screen_heading(controls: list[ft.Control]) -> ft.KeyboardListener | None:
 async def focus_heading(controls: list[ft.Control]) -> None:
     """Give the focus to the screen's heading (drawn from these controls)."""
     found = _screen_heading(controls)
-    if found is not None:
-        await found.focus()  # type: ignore[no-untyped-call]
+    if found is None:
+        return
+    # Bounded: a client that has gone never answers, and the wait would keep the screen drawn.
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(found.focus(), FOCUS_ANSWER_SECONDS)  # type: ignore[no-untyped-call]
 
 
 def paragraph(text: str, **kwargs: Any) -> ft.Text:

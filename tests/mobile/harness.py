@@ -138,6 +138,7 @@ class Harness:
         self.route, self.web = route, web
         self.invoked: list[Invoked] = []
         self.focused: list[ft.Control] = []  # each control asked for the focus, in turn
+        self.unanswered: set[str] = set()  # methods the client never answers (it has gone)
         self.answers: dict[str, tuple[Any, str | None]] = dict(DEFAULT_ANSWERS)
 
     async def __aenter__(self) -> "Harness":
@@ -284,6 +285,8 @@ class Harness:
             self.focused.append(service)
         else:
             self.invoked.append(Invoked(type(service).__name__, body["name"], body["args"]))
+        if body["name"] in self.unanswered:
+            return
         result, error = self.answers.get(body["name"], (None, None))
         self.conn.loop.call_soon(
             self.session.handle_invoke_method_results,

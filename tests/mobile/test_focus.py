@@ -2,8 +2,11 @@
 the steps are pages of a stack and the tabs one page, and in a browser, where every screen is
 drawn in one page (and the focus would else go back to the last control used)."""
 
+import asyncio
+
 import pytest
 
+from mobile import widgets
 from mobile.app import make_main
 from shared import strings
 from shared.services import Services
@@ -41,5 +44,33 @@ def test_the_heading_of_each_screen_shown_takes_the_focus(services: Services, we
                 await h.back()
                 await h.settle()
                 assert headings(h) == []
+
+    run(body)
+
+
+def test_a_focus_request_the_client_never_answers_lets_the_screen_go(
+    services: Services, monkeypatch: pytest.MonkeyPatch
+):
+    """A client that has gone never answers: the wait ends, and with it the hold on the screen."""
+    monkeypatch.setattr(widgets, "FOCUS_ANSWER_SECONDS", 0.2)
+
+    def waiting() -> list[asyncio.Task[object]]:
+        return [
+            task
+            for task in asyncio.all_tasks()
+            if "use_focused_heading" in task.get_coro().__qualname__  # type: ignore[union-attr]
+        ]
+
+    async def body() -> None:
+        async with Harness(make_main(services), web=True) as h:
+            h.unanswered.add("focus")
+            await sign_in(h)
+            await h.settle()
+            assert headings(h)[-1] == strings.HELLO.format(prenom="Alexis")  # asked
+            for _ in range(100):  # at most 5 s
+                if not waiting():
+                    return
+                await asyncio.sleep(0.05)
+            raise AssertionError(f"still waiting for the client: {waiting()}")
 
     run(body)
