@@ -10,12 +10,12 @@ patch, never a page pushed or popped: every Back there goes through the server).
 in the desktop preview the steps are pages of a stack, for the system back and the iOS swipe.
 Flutter animates a page out for 300 ms before the one under it shows (and reaches the
 accessibility tree), whatever the page transition. So when a move the server drives (a tab,
-the app bar's arrow, « Retour », the browser's Back) would uncover a page of the stack, that
-page gets a new key: Flutter draws it as a new page at once and drops the ones above it.
-Only the system back and the iOS swipe pop a page: Flutter has already taken it away (and
-when the guard gives another screen than the one uncovered, that one is drawn anew). The five
-tabs share one page, the root of every stack: a tab replaces another in place, and the system
-back on a tab asks its View, which answers with Accueil in place (`tab_popped`).
+the app bar's arrow, « Retour ») would uncover a page of the stack, that page gets a new
+key: Flutter draws it as a new page at once and drops the ones above it. Only the system back
+and the iOS swipe pop a page: Flutter has already taken it away (and when the guard gives
+another screen than the one uncovered, that one is drawn anew). The five tabs share one page,
+the root of every stack: a tab replaces another in place, and the system back on a tab asks
+its View, which answers with Accueil in place (`tab_popped`).
 """
 
 from collections.abc import Callable
