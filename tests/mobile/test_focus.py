@@ -15,7 +15,7 @@ from tests.mobile.test_app_render import reach_recap, sign_in
 
 
 def headings(h: Harness) -> list[str]:
-    """The headings asked for the focus so far, each one mounted on the top page."""
+    """The headings asked for the focus so far, the last one drawn on the top page."""
     assert all(h._on_top(control) for control in h.focused[-1:]), "not on the top page"
     return [text_of(control) for control in h.focused]
 
