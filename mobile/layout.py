@@ -12,10 +12,11 @@ from mobile.widgets import (
     TARGET,
     act,
     banner,
-    focus_heading,
     heading,
     paragraph,
     primary,
+    screen_heading,
+    take_focus,
 )
 from shared import strings
 
@@ -171,10 +172,12 @@ def use_focused_heading(body: list[ft.Control], on_top: bool = True) -> None:
     the next Tab goes on from there: on a page patched from screen to screen too (the tabs',
     every screen's in a browser), where the focus would else go back to the last control
     used. A page uncovered by a pop gets back its own focus from Flutter."""
+    # The wait for the client's answer holds the heading's node alone, not the screen.
+    node = screen_heading(body) if on_top else None
 
     async def focus() -> None:
-        if on_top:
-            await focus_heading(body)
+        if node is not None:
+            await take_focus(node)
 
     ft.use_effect(focus, [on_top])
 

@@ -44,7 +44,7 @@ def act(action: Callable[..., Any], *args: Any) -> Handler:
 
 
 def heading(text: str, level: int = 1) -> ft.Control:
-    """A heading; a screen's own (level 1) can take the focus (`focus_heading`)."""
+    """A heading; a screen's own (level 1) can take the focus (`take_focus`)."""
     style = ft.TextThemeStyle.HEADLINE_SMALL if level == 1 else ft.TextThemeStyle.TITLE_MEDIUM
     title: ft.Control = ft.Text(text, theme_style=style, weight=ft.FontWeight.BOLD)
     if level == 1:
@@ -61,26 +61,23 @@ def heading(text: str, level: int = 1) -> ft.Control:
     )
 
 
-def _screen_heading(controls: list[ft.Control]) -> ft.KeyboardListener | None:
+def screen_heading(controls: list[ft.Control]) -> ft.KeyboardListener | None:
     """The focus node of the first level-1 heading among these controls and theirs."""
     for control in controls:
         if isinstance(control, ft.KeyboardListener):
             return control
         inner = [getattr(control, "content", None), *(getattr(control, "controls", None) or [])]
-        found = _screen_heading([c for c in inner if isinstance(c, ft.Control)])
+        found = screen_heading([c for c in inner if isinstance(c, ft.Control)])
         if found is not None:
             return found
     return None
 
 
-async def focus_heading(controls: list[ft.Control]) -> None:
-    """Give the focus to the screen's heading (drawn from these controls)."""
-    found = _screen_heading(controls)
-    if found is None:
-        return
-    # Bounded: a client that has gone never answers, and the wait would keep the screen drawn.
+async def take_focus(node: ft.KeyboardListener) -> None:
+    """Ask the client to give that focus node the focus."""
+    # Bounded: a client that has gone never answers, and the wait would keep the node.
     with contextlib.suppress(TimeoutError):
-        await asyncio.wait_for(found.focus(), FOCUS_ANSWER_SECONDS)  # type: ignore[no-untyped-call]
+        await asyncio.wait_for(node.focus(), FOCUS_ANSWER_SECONDS)  # type: ignore[no-untyped-call]
 
 
 def paragraph(text: str, **kwargs: Any) -> ft.Text:

@@ -3,7 +3,10 @@ the steps are pages of a stack and the tabs one page, and in a browser, where ev
 drawn in one page (and the focus would else go back to the last control used)."""
 
 import asyncio
+import gc
+import weakref
 
+import flet as ft
 import pytest
 
 from mobile import widgets
@@ -72,5 +75,23 @@ def test_a_focus_request_the_client_never_answers_lets_the_screen_go(
                     return
                 await asyncio.sleep(0.05)
             raise AssertionError(f"still waiting for the client: {waiting()}")
+
+    run(body)
+
+
+def test_while_the_client_has_not_answered_the_screen_can_be_let_go(services: Services):
+    """A closed tab's session lets its screens go (`Client`): a focus request still waiting
+    for the client holds the heading's node, not the screen."""
+
+    async def body() -> None:
+        async with Harness(make_main(services), web=True) as h:
+            h.unanswered.add("focus")
+            await sign_in(h)
+            await h.settle()
+            drawn = weakref.ref(h.all(ft.Card)[0])  # of Accueil
+            h.page.on_disconnect(None)  # type: ignore[misc]  # the tab is closed
+            await h.settle()
+            gc.collect()
+            assert drawn() is None, "the screen is still held"
 
     run(body)
