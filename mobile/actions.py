@@ -91,6 +91,12 @@ def _grant(
     return granted, _procurations(services, account_id)
 
 
+def _revoke(services: Services, account_id: int) -> tuple[Procuration | None, Procurations]:
+    """Revoke the active procuration (None: none was), then read what the screens show."""
+    revoked = services.revoke(account_id)
+    return revoked, _procurations(services, account_id)
+
+
 def _signed_in_view(
     services: Services, account_id: int
 ) -> tuple[Procurations, tuple[Payment, ...]]:
@@ -347,11 +353,14 @@ class Actions:
         account = self._account()
         if answer is not RevokeAnswer.REVOKE or account is None:
             return
-        revoked = await self._domain(self.services.revoke, account.id)
-        await self._reload(account.id)
-        if revoked is None:
-            if self.session.message is None:
-                self.session.notice = strings.ALREADY_ENDED
+        done = await self._domain(_revoke, self.services, account.id)
+        if done is None:  # the domain's error is the screen's message
+            await self._reload(account.id)
+            return
+        revoked, seen = done
+        self._show_for(account.id, seen)
+        if revoked is None:  # ended meanwhile, elsewhere or by its term
+            self.session.notice = strings.ALREADY_ENDED
             return
         self.session.notice = strings.REVOKED_DONE
         self.broadcast.changed(account.id, strings.REVOKED_ELSEWHERE)
@@ -407,6 +416,10 @@ class Actions:
             log.exception("reading the procurations failed")
             self.session.message = strings.STORAGE_FAILED
             return
+        self._show_for(account_id, seen)
+
+    def _show_for(self, account_id: int, seen: Procurations) -> None:
+        """Show what was read, unless the session signed out (or in again) meanwhile."""
         if self.session.account is not None and self.session.account.id == account_id:
             self._show(seen)
 
