@@ -74,18 +74,15 @@ def _app_bar(app: App, path: str) -> ft.AppBar:
     """« Écran précédent », the title and Déconnexion, in the content's phone-width column."""
     # Flutter's own back arrow is 40 px and named « Retour » like the flow's buttons: ours is
     # 48 px, has a name of its own, and goes where the system back goes (the parent screen).
-    back: list[ft.Control] = (
-        [
-            # No tooltip: its text would join the name of the bar (« Écran précédent Procu… »).
-            ft.IconButton(
-                ft.Icon(ft.Icons.ARROW_BACK, semantics_label=strings.PREVIOUS_SCREEN),
-                on_click=act(app.actions.go, parent_of(path)),
-                width=TARGET,
-                height=TARGET,
-            )
-        ]
-        if path != Route.HOME
-        else []
+    # Always in the bar, hidden on Accueil: the title and Déconnexion keep their places in
+    # the row, where Flet would else remove them and add them anew on the way to Accueil.
+    back = ft.IconButton(
+        # No tooltip: its text would join the name of the bar (« Écran précédent Procu… »).
+        ft.Icon(ft.Icons.ARROW_BACK, semantics_label=strings.PREVIOUS_SCREEN),
+        on_click=act(app.actions.go, parent_of(path)),
+        width=TARGET,
+        height=TARGET,
+        visible=path != Route.HOME,
     )
     sign_out = ft.TextButton(
         strings.SIGN_OUT,
@@ -95,7 +92,7 @@ def _app_bar(app: App, path: str) -> ft.AppBar:
     )
     bar = ft.Row(
         [
-            *back,
+            back,
             # 20 px: the whole title fits between the arrow and Déconnexion at 412 px.
             ft.Text(
                 strings.APP_TITLE,
