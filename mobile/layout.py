@@ -53,13 +53,17 @@ def frame(app: App, body: list[ft.Control]) -> ft.Control:
     # control just used would lose the focus).
     messages = ft.Column(banners, spacing=16, visible=bool(banners))
     column = ft.Column(
-        [progress, messages, *body], spacing=16, horizontal_alignment=ft.CrossAxisAlignment.STRETCH
+        [progress, messages, *body],
+        spacing=16,
+        horizontal_alignment=ft.CrossAxisAlignment.STRETCH,
+        margin=16,
+        col=PHONE_COLUMN,
     )
     return ft.SafeArea(
         ft.Column(
             [
                 ft.ResponsiveRow(
-                    [ft.Container(column, padding=16, col=PHONE_COLUMN)],
+                    [column],
                     alignment=ft.MainAxisAlignment.CENTER,
                 )
             ],
