@@ -215,7 +215,7 @@ class Actions:
         session = self.session
         session.account, session.current, session.payments = None, None, ()
         session.history, session.reminder, session.standings = (), None, {}
-        session.dialog, session.sign_in_problems, session.notice = None, (), None
+        session.dialogs.shown, session.sign_in_problems, session.notice = None, (), None
         session.message = message
         self.request.reset()
         self.broadcast.unfollow()
@@ -316,24 +316,24 @@ class Actions:
 
     # --- dialogs --------------------------------------------------------------------------
     def show_help(self, title: str, text: str) -> None:
-        self.session.dialog = Dialog(DialogKind.INFO, title, text)
+        self.session.dialogs.shown = Dialog(DialogKind.INFO, title, text)
 
     def show_unavailable(self, name: str) -> None:
         self.show_help(strings.UNAVAILABLE_TITLE, strings.UNAVAILABLE_TEXT.format(nom=name))
 
     def close_dialog(self) -> None:
-        self.session.dialog = None
+        self.session.dialogs.shown = None
 
     def key(self, name: str) -> None:
         """A key pressed anywhere: Escape closes the open dialog (« Retour » for revoking)."""
         if name == "Escape":
-            self.session.dialog = None
+            self.session.dialogs.shown = None
 
     def close_dialog_on_history_move(self) -> bool:
         """Back or Forward in the browser closes an open dialog first (True if it did)."""
-        if self.session.dialog is None:
+        if self.session.dialogs.shown is None:
             return False
-        self.session.dialog = None
+        self.session.dialogs.shown = None
         return True
 
     async def ask_revoke(self) -> None:
@@ -345,11 +345,13 @@ class Actions:
         if self.session.current is None:
             self.session.notice = strings.ALREADY_ENDED
             return
-        self.session.dialog = Dialog(DialogKind.REVOKE, strings.REVOKE_TITLE, strings.REVOKE_TEXT)
+        self.session.dialogs.shown = Dialog(
+            DialogKind.REVOKE, strings.REVOKE_TITLE, strings.REVOKE_TEXT
+        )
 
     async def answer_revoke(self, answer: RevokeAnswer) -> None:
         """The revoke dialog's answer: « Retour » closes it, « Révoquer » revokes at once."""
-        self.session.dialog = None
+        self.session.dialogs.shown = None
         account = self._account()
         if answer is not RevokeAnswer.REVOKE or account is None:
             return
@@ -442,8 +444,8 @@ class Actions:
         if account is None or account.id != account_id:
             return
         await self._reload(account_id)
-        dialog = self.session.dialog
+        dialog = self.session.dialogs.shown
         if self.session.current is None and dialog and dialog.kind is DialogKind.REVOKE:
-            self.session.dialog = None
+            self.session.dialogs.shown = None
         self.session.notice = notice
         self.nav.go(self.nav.url)

@@ -14,8 +14,8 @@ DIALOG_WIDTH = 380
 
 
 def dialog_for(app: App) -> ft.AlertDialog | None:
-    """The AlertDialog of `session.dialog`, or None when no dialog is asked for."""
-    shown = app.session.dialog
+    """The AlertDialog of `session.dialogs.shown`, or None when no dialog is asked for."""
+    shown = app.session.dialogs.shown
     if shown is None:
         return None
     actions = app.actions
@@ -24,8 +24,8 @@ def dialog_for(app: App) -> ft.AlertDialog | None:
 
     def dismissed() -> None:
         # Escape, a tap outside, or the end of a programmatic close: only this dialog's.
-        if app.session.dialog is shown:
-            app.session.dialog = None
+        if app.session.dialogs.shown is shown:
+            app.session.dialogs.shown = None
 
     if revoke:
         answers: list[ft.Control] = [

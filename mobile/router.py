@@ -109,8 +109,8 @@ def Routes(app: App) -> ft.Control:
     return provide(app, lambda: ft.Router(routes, not_found=NotFound, manage_views=True))
 
 
-# Memoised: Root redraws at every change of the session, for its dialog; the Router and the
-# views' bars need not, and each screen redraws when the state it draws changes.
+# Memoised: Root redraws when the dialog changes; the Router and the views' bars need not,
+# and each screen redraws when the state it draws changes.
 MemoRoutes: Callable[[App], ft.Control] = ft.memo(Routes)  # type: ignore[no-untyped-call]
 
 
@@ -126,6 +126,6 @@ class Client:
 @ft.component
 def Root(app: App, client: Client) -> ft.Control | list[ft.View]:
     """The session's dialog, and the Router; nothing while no client shows the session."""
-    ft.use_state(app.session)  # redraw when the dialog changes
+    ft.use_state(app.session.dialogs)  # redraw when the dialog changes
     ft.use_dialog(dialog_for(app) if client.connected else None)
     return MemoRoutes(app) if client.connected else []

@@ -35,6 +35,15 @@ class Dialog:
     text: str
 
 
+@ft.observable
+@dataclass
+class Dialogs:
+    """The dialog shown over the screens, if any. An observable of its own, which the root
+    alone reads: a dialog that opens or closes redraws no screen."""
+
+    shown: Dialog | None = None
+
+
 @dataclass
 class Activity:
     """When the person last did something, for the idle sign-out. Not observed: no screen
@@ -59,7 +68,7 @@ class Session:
     sign_in_problems: tuple[Problem, ...] = ()
     message: str | None = None
     notice: str | None = None
-    dialog: Dialog | None = None
+    dialogs: Dialogs = field(default_factory=Dialogs)
     busy: bool = False  # the progress bar: work that has lasted (Actions._working)
     activity: Activity = field(default_factory=Activity)
 

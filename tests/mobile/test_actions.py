@@ -150,7 +150,7 @@ def test_deconnexion_forgets_the_account_the_request_and_the_dialog(alexis, adul
     fill(alexis, adult_form)
     alexis.show_unavailable("Relevé fiscal")
     alexis.sign_out()
-    assert alexis.session.account is None and alexis.session.dialog is None
+    assert alexis.session.account is None and alexis.session.dialogs.shown is None
     assert alexis.request.form == MandataireForm()
     assert alexis.url == Route.SIGN_IN
     assert alexis.broadcasts.followed is None
@@ -273,7 +273,7 @@ def test_asking_to_revoke_opens_the_seed_dialog(alexis, adult_form):
     grant(alexis, adult_form)
     alexis.go(Route.PROCURATION)
     alexis.ask_revoke()
-    dialog = alexis.session.dialog
+    dialog = alexis.session.dialogs.shown
     assert dialog is not None and dialog.kind is DialogKind.REVOKE
     assert dialog.title == "Révocation de procuration"
     assert dialog.text == strings.REVOKE_TEXT
@@ -283,7 +283,7 @@ def test_retour_in_the_dialog_keeps_the_procuration(alexis, adult_form):
     grant(alexis, adult_form)
     alexis.ask_revoke()
     alexis.answer_revoke(RevokeAnswer.BACK)
-    assert alexis.session.dialog is None
+    assert alexis.session.dialogs.shown is None
     assert alexis.session.current is not None
 
 
@@ -293,7 +293,7 @@ def test_revoking_ends_it_and_the_procuration_page_shows_the_principles(alexis, 
     alexis.ask_revoke()
     alexis.answer_revoke(RevokeAnswer.REVOKE)
     assert alexis.session.current is None
-    assert alexis.session.dialog is None
+    assert alexis.session.dialogs.shown is None
     assert alexis.session.notice == strings.REVOKED_DONE
     assert alexis.url == Route.PROCURATION
     assert alexis.broadcasts.sent[-1][1] == strings.REVOKED_ELSEWHERE
@@ -304,7 +304,7 @@ def test_asking_to_revoke_what_another_device_revoked_says_so(alexis, adult_form
     alexis.go(Route.INFORMATIONS)
     services.revoke(alexis.session.account.id)
     alexis.ask_revoke()
-    assert alexis.session.dialog is None
+    assert alexis.session.dialogs.shown is None
     assert alexis.session.current is None
     assert alexis.session.notice == strings.ALREADY_ENDED
 
@@ -327,14 +327,14 @@ def test_a_revocation_elsewhere_closes_the_revoke_dialog(alexis, adult_form, ser
     alexis.ask_revoke()
     services.revoke(alexis.session.account.id)
     alexis.changed_elsewhere(alexis.session.account.id, strings.REVOKED_ELSEWHERE)
-    assert alexis.session.dialog is None and alexis.session.current is None
+    assert alexis.session.dialogs.shown is None and alexis.session.current is None
     assert alexis.session.notice == strings.REVOKED_ELSEWHERE
 
 
 def test_escape_closes_any_dialog(alexis):
     alexis.show_help("Titre", "Texte")
     alexis.key("Escape")
-    assert alexis.session.dialog is None
+    assert alexis.session.dialogs.shown is None
 
 
 # --- idle session ---------------------------------------------------------------------------

@@ -8,7 +8,13 @@ from mobile.routes import Route
 from shared import strings
 from shared.demo import ALEXIS_NIR
 from tests.mobile.harness import run
-from tests.mobile.test_app_render import INFO_ROW, open_procuration, sign_in
+from tests.mobile.test_app_render import (
+    INFO_ROW,
+    close_button,
+    dialog,
+    open_procuration,
+    sign_in,
+)
 
 
 def test_a_tab_draws_that_tab_alone(phone, drawn, clock):
@@ -39,6 +45,20 @@ def test_a_dialog_does_not_rebuild_the_bars(phone):
             assert h.open_dialogs(ft.AlertDialog)
             assert h.top().appbar is bars[0]
             assert h.top().navigation_bar is bars[1]
+
+    run(body)
+
+
+def test_a_dialog_that_opens_and_closes_draws_no_screen(phone, drawn):
+    async def body() -> None:
+        async with phone() as h:
+            await sign_in(h)
+            await h.select_tab(strings.TAB_DEMARCHES)
+            drawn.clear()
+            await h.click(h.tile("Commander une carte Vitale"))
+            await h.click(close_button(dialog(h)))
+            assert not h.open_dialogs(ft.AlertDialog)
+            assert drawn == []
 
     run(body)
 
