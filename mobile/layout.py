@@ -94,6 +94,8 @@ def _app_bar(app: App, path: str) -> ft.AppBar:
         style=BUTTON_STYLE,
         on_click=act(app.actions.sign_out),
     )
+    # Without the arrow (Accueil), the title lines up with the screen's content (16 px).
+    title_inset = 4 if back.visible else 16
     bar = ft.Row(
         [
             back,
@@ -113,7 +115,11 @@ def _app_bar(app: App, path: str) -> ft.AppBar:
         automatically_imply_leading=False,
         title_spacing=0,
         title=ft.ResponsiveRow(
-            [ft.Container(bar, padding=ft.Padding.symmetric(horizontal=4), col=PHONE_COLUMN)],
+            [
+                ft.Container(
+                    bar, padding=ft.Padding.only(left=title_inset, right=4), col=PHONE_COLUMN
+                )
+            ],
             alignment=ft.MainAxisAlignment.CENTER,
         ),
     )

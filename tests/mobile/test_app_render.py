@@ -259,6 +259,25 @@ def test_the_system_back_on_a_tab_shows_accueil_in_its_place(phone):
     run(body)
 
 
+def test_the_app_bar_title_lines_up_with_the_screen_where_there_is_no_arrow(phone):
+    """Accueil has no « Écran précédent »: its title starts at the content's 16 px, not at
+    the 4 px beside where the arrow would be."""
+
+    def title_inset(h: Harness) -> float:
+        title = h.top().appbar.title
+        assert isinstance(title, ft.ResponsiveRow)
+        return title.controls[0].padding.left
+
+    async def body() -> None:
+        async with phone() as h:
+            await sign_in(h)
+            assert title_inset(h) == 16
+            await h.select_tab(strings.TAB_PAYMENTS)
+            assert title_inset(h) == 4
+
+    run(body)
+
+
 def keys(h: Harness) -> list[str]:
     """The keys of the view stack's Views: Flutter's page keys."""
     return [view.route for view in h.views()]
