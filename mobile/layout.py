@@ -37,6 +37,7 @@ PHONE_COLUMN: dict[str | ft.ResponsiveRowBreakpoint, int | float] = {
     "xxl": 4,
 }
 Screen = Callable[[App], list[ft.Control]]
+SCREEN_MARGIN = 16  # round a screen's content; the app bar's title lines up with it
 
 
 def frame(app: App, body: list[ft.Control]) -> ft.Control:
@@ -56,7 +57,7 @@ def frame(app: App, body: list[ft.Control]) -> ft.Control:
         [progress, messages, *body],
         spacing=16,
         horizontal_alignment=ft.CrossAxisAlignment.STRETCH,
-        margin=16,
+        margin=SCREEN_MARGIN,
         col=PHONE_COLUMN,
     )
     return ft.SafeArea(
@@ -94,8 +95,8 @@ def _app_bar(app: App, path: str) -> ft.AppBar:
         style=BUTTON_STYLE,
         on_click=act(app.actions.sign_out),
     )
-    # Without the arrow (Accueil), the title lines up with the screen's content (16 px).
-    title_inset = 4 if back.visible else 16
+    # Without the arrow (Accueil), the title lines up with the screen's content.
+    title_inset = 4 if back.visible else SCREEN_MARGIN
     bar = ft.Row(
         [
             back,
