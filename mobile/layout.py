@@ -38,6 +38,7 @@ PHONE_COLUMN: dict[str | ft.ResponsiveRowBreakpoint, int | float] = {
 }
 Screen = Callable[[App], list[ft.Control]]
 SCREEN_MARGIN = 16  # round a screen's content; the app bar's title lines up with it
+BAR_INSET = 4  # the app bar's row from its edges, beside the arrow and Déconnexion
 
 
 def frame(app: App, body: list[ft.Control]) -> ft.Control:
@@ -96,7 +97,7 @@ def _app_bar(app: App, path: str) -> ft.AppBar:
         on_click=act(app.actions.sign_out),
     )
     # Without the arrow (Accueil), the title lines up with the screen's content.
-    title_inset = 4 if back.visible else SCREEN_MARGIN
+    title_inset = BAR_INSET if back.visible else SCREEN_MARGIN
     bar = ft.Row(
         [
             back,
@@ -118,7 +119,9 @@ def _app_bar(app: App, path: str) -> ft.AppBar:
         title=ft.ResponsiveRow(
             [
                 ft.Container(
-                    bar, padding=ft.Padding.only(left=title_inset, right=4), col=PHONE_COLUMN
+                    bar,
+                    padding=ft.Padding.only(left=title_inset, right=BAR_INSET),
+                    col=PHONE_COLUMN,
                 )
             ],
             alignment=ft.MainAxisAlignment.CENTER,

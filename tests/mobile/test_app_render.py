@@ -4,7 +4,7 @@ from typing import Any
 
 import flet as ft
 
-from mobile.layout import SCREEN_MARGIN
+from mobile.layout import BAR_INSET, SCREEN_MARGIN
 from mobile.routes import TABS, Route
 from shared import strings
 from shared.demo import ALEXIS_CODE, ALEXIS_NIR
@@ -262,7 +262,7 @@ def test_the_system_back_on_a_tab_shows_accueil_in_its_place(phone):
 
 def test_the_app_bar_title_lines_up_with_the_screen_where_there_is_no_arrow(phone):
     """Accueil has no « Écran précédent »: its title starts where the content does, not at
-    the 4 px beside where the arrow would be."""
+    the bar's own inset beside where the arrow would be."""
 
     def title_inset(h: Harness) -> float:
         title = h.top().appbar.title
@@ -274,7 +274,7 @@ def test_the_app_bar_title_lines_up_with_the_screen_where_there_is_no_arrow(phon
             await sign_in(h)
             assert title_inset(h) == SCREEN_MARGIN
             await h.select_tab(strings.TAB_PAYMENTS)
-            assert title_inset(h) == 4
+            assert title_inset(h) == BAR_INSET
 
     run(body)
 
