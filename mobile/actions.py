@@ -19,10 +19,11 @@ from shared import strings
 from shared.download import Download
 from shared.errors import DomainError, InvalidInput, ProcurationAlreadyActive
 from shared.history import form_for
+from shared.limits import IDLE_LIMIT
 from shared.models import Account, Payment, Procuration
 from shared.reminder import Reminder
 from shared.rules import MandataireForm, read_mandataire
-from shared.services import IDLE_LIMIT, Services, check_sign_in
+from shared.services import Services, check_sign_in
 from shared.standing import Standing
 
 log = logging.getLogger(__name__)

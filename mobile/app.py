@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, cast
 import flet as ft
 
 from mobile import storage
+from shared.limits import IDLE_LIMIT
 from shared.logs import keep_private
-from shared.services import IDLE_LIMIT
 
 if TYPE_CHECKING:
     from mobile.actions import Actions

@@ -16,11 +16,11 @@ from registry import tables
 from registry.context import Registry
 from registry.errors import AgentSignInRefused, Forbidden, NotAuthenticated
 from shared.errors import AccountLocked, InvalidInput, SignInRefused
+from shared.limits import MAX_FAILURES
 from shared.models import Problem
 from shared.secrets import code_matches, lookup_key
 from shared.services import (
     CODE_MAX,
-    MAX_FAILURES,
     check_sign_in,
     count_attempt,
     refuse_if_locked,

@@ -6,9 +6,9 @@ The third one starts locked, as after five wrong codes, for the 30 minutes after
 from datetime import date, timedelta
 
 from shared.clock import Clock, paris_date, system_clock
+from shared.limits import LOCK_DURATION, MAX_FAILURES
 from shared.models import Account, Civilite, InfoRow, Payment
 from shared.secrets import hash_code, lookup_key
-from shared.services import LOCK_DURATION, MAX_FAILURES
 from shared.store import Store
 
 ALEXIS_NIR, ALEXIS_CODE = "1900375112004", "24681357"

@@ -1,7 +1,7 @@
 """The use cases: plain values in, domain objects or domain errors out, one transaction each."""
 
 import logging
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from shared import outbox, strings
@@ -15,6 +15,7 @@ from shared.errors import (
     ProcurationAlreadyActive,
     SignInRefused,
 )
+from shared.limits import LOCK_DURATION, MAX_FAILURES
 from shared.models import Account, Payment, Problem, Procuration, Rating
 from shared.nir import read_nir
 from shared.reference import format_reference, new_reference
@@ -29,10 +30,6 @@ if TYPE_CHECKING:  # httpx is loaded only where a registry is configured (shared
 
 log = logging.getLogger(__name__)
 
-MAX_FAILURES = 5
-LOCK_DURATION = timedelta(minutes=30)
-# A signed-in session with no action for this long is signed out.
-IDLE_LIMIT = timedelta(minutes=15)
 CODE_MAX = 64
 
 

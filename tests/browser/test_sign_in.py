@@ -10,8 +10,8 @@ from playwright.sync_api import expect
 from shared import strings
 from shared.clock import paris_time
 from shared.demo import ALEXIS_CODE, ALEXIS_NIR, CAMILLE_CODE, CAMILLE_NIR
+from shared.limits import MAX_FAILURES
 from shared.secrets import lookup_key
-from shared.services import MAX_FAILURES
 
 pytestmark = pytest.mark.browser
 WRONG_CODE = "11112222"

@@ -19,8 +19,8 @@ from playwright.sync_api import Browser, BrowserContext, expect
 
 from shared import strings
 from shared.demo import ALEXIS_CODE, ALEXIS_NIR, CAMILLE_CODE, CAMILLE_NIR
+from shared.limits import MAX_FAILURES
 from shared.rules import validity_end
-from shared.services import MAX_FAILURES
 from tests.browser.conftest import ENABLE_SEMANTICS_EARLY, Person
 from tests.chromium import VIEWPORT
 from tests.serving import StaticSite

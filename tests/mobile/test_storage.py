@@ -14,7 +14,8 @@ from mobile import storage
 from mobile.storage import BrowserFolder
 from shared.demo import CAMILLE_CODE, CAMILLE_NIR, seed_demo_accounts
 from shared.errors import AccountLocked, SignInRefused
-from shared.services import MAX_FAILURES, Services
+from shared.limits import MAX_FAILURES
+from shared.services import Services
 from shared.store import open_store
 from tests.mobile.phone import run_to_end
 
